@@ -1,0 +1,3 @@
+import { core } from '@orderflow/core';
+
+console.log(core);

@@ -1,0 +1,2 @@
+/** @orderflow/definitions — the definition language. */
+export const placeholder = 1;

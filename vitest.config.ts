@@ -1,0 +1,38 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One vitest run over every workspace package. Tests import workspace packages through the
+ * `@orderflow/source` export condition, so they run against `src/` without a build.
+ */
+const conditions = ['@orderflow/source', 'node', 'import', 'default'];
+
+const children = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'package.json')))
+        .map((d) => join(dir, d.name))
+    : [];
+
+const roots = [
+  ...children('packages'),
+  ...children('packages/adapters'),
+  ...children('examples'),
+  ...(existsSync('bench/package.json') ? ['bench'] : []),
+];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    projects: roots.map((root) => ({
+      extends: true as const,
+      test: {
+        name: root.replace(/^packages\/(adapters\/)?/, ''),
+        root,
+        include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+      },
+    })),
+  },
+});
