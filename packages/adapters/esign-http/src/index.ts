@@ -1,0 +1,2 @@
+/** @orderflow/esign-http */
+export {};

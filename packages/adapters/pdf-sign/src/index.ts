@@ -1,0 +1,2 @@
+/** @orderflow/pdf-sign */
+export {};

@@ -1,0 +1,2 @@
+/** @orderflow/smtp */
+export {};

@@ -1,0 +1,2 @@
+/** @orderflow/sqlite */
+export {};

@@ -1,0 +1,2 @@
+/** @orderflow/webhook */
+export {};
