@@ -12,4 +12,7 @@ export interface Actor {
 }
 
 /** The actor that timers and provider callbacks act as. */
-export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', roles: Object.freeze(['system']) });
+export const SYSTEM_ACTOR: Actor = Object.freeze({
+  id: 'system',
+  roles: Object.freeze(['system']),
+});

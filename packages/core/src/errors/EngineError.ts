@@ -1,5 +1,5 @@
 /** Every failure the engine returns, as a `_tag`ged value (DESIGN §3). Never thrown. */
-import type { StoreFailed, StoredDataInvalid, VersionConflict } from './StoreError.js';
+import type { StoredDataInvalid, StoreFailed, VersionConflict } from './StoreError.js';
 
 /** No order with that id. */
 export interface OrderNotFound {

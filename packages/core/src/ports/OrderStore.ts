@@ -4,12 +4,17 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { AuditEntry } from '../domain/AuditEntry.js';
-import type { Json } from '../domain/Json.js';
 import type { NewEffect, StoredEffect } from '../domain/Effect.js';
+import type { Json } from '../domain/Json.js';
 import type { StoredOrder } from '../domain/StoredOrder.js';
 import type { Task } from '../domain/Task.js';
 import type { NewTimer, StoredTimer } from '../domain/Timer.js';
-import type { StoreError, StoreFailed, StoredDataInvalid, VersionConflict } from '../errors/StoreError.js';
+import type {
+  StoredDataInvalid,
+  StoreError,
+  StoreFailed,
+  VersionConflict,
+} from '../errors/StoreError.js';
 
 /**
  * Everything one accepted command changes, written in one transaction — or not at all.
@@ -86,7 +91,11 @@ export interface OrderStore {
   /** Marks a claimed effect delivered. */
   completeEffect(effectId: string, workerId: string): Promise<Either<StoreFailed, void>>;
   /** Records a failed delivery: back to pending at `retryAt`, or failed for good. */
-  failEffect(effectId: string, workerId: string, failure: EffectFailure): Promise<Either<StoreFailed, void>>;
+  failEffect(
+    effectId: string,
+    workerId: string,
+    failure: EffectFailure,
+  ): Promise<Either<StoreFailed, void>>;
   /** Effects of one order (for views and tests), oldest first. */
   effects(orderId: string): Promise<Either<StoreFailed, readonly StoredEffect[]>>;
   /** Timers of one order (for views and tests), by due time. */

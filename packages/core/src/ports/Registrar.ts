@@ -13,7 +13,12 @@ export interface ConfirmationRequest {
 
 /** The registrar's answer. A partial confirmation gives the confirmed amount; the rest is refunded. */
 export type ConfirmationOutcome =
-  | { readonly _tag: 'Confirmed'; readonly confirmedMinor: number; readonly units: string; readonly reference: string }
+  | {
+      readonly _tag: 'Confirmed';
+      readonly confirmedMinor: number;
+      readonly units: string;
+      readonly reference: string;
+    }
   | { readonly _tag: 'Rejected'; readonly reason: string }
   | { readonly _tag: 'Pending' };
 
@@ -26,5 +31,7 @@ export interface RegistrarUnavailable {
 
 /** Confirms orders with the registrar. */
 export interface Registrar {
-  requestConfirmation(request: ConfirmationRequest): Promise<Either<RegistrarUnavailable, ConfirmationOutcome>>;
+  requestConfirmation(
+    request: ConfirmationRequest,
+  ): Promise<Either<RegistrarUnavailable, ConfirmationOutcome>>;
 }

@@ -20,7 +20,10 @@ const literals = <A extends string, B extends string, C extends readonly string[
   name: string,
   ...values: [A, B, ...C]
 ) =>
-  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<A | B | C[number], null>, name);
+  t.keyof(
+    Object.fromEntries(values.map((v) => [v, null])) as Record<A | B | C[number], null>,
+    name,
+  );
 
 // ---------------------------------------------------------------- metadata and roles
 
@@ -30,7 +33,11 @@ export const RoleLine = literals('RoleLine', 'sales', 'control', 'operations');
 export type RoleLine = t.TypeOf<typeof RoleLine>;
 
 /** A role actors may hold, with its line. */
-export const RoleSpec = struct('RoleSpec', { line: RoleLine }, { name: t.string, description: t.string });
+export const RoleSpec = struct(
+  'RoleSpec',
+  { line: RoleLine },
+  { name: t.string, description: t.string },
+);
 /** @see RoleSpec */
 export type RoleSpec = t.TypeOf<typeof RoleSpec>;
 
@@ -91,7 +98,11 @@ export type ChainEntry = t.TypeOf<typeof ChainEntry>;
 export const DecisionTable = struct('DecisionTable', {
   inputs: t.array(FeelExpression),
   rules: t.array(
-    struct('DecisionRule', { when: t.array(t.string), require: t.array(Identifier) }, { description: t.string }),
+    struct(
+      'DecisionRule',
+      { when: t.array(t.string), require: t.array(Identifier) },
+      { description: t.string },
+    ),
   ),
 });
 /** @see DecisionTable */
@@ -192,7 +203,10 @@ export const ArchiveStage = struct(
 /** A field of a custom task's form. */
 export const FormField = struct(
   'FormField',
-  { name: Identifier, type: literals('FieldType', 'string', 'number', 'boolean', 'amount', 'date') },
+  {
+    name: Identifier,
+    type: literals('FieldType', 'string', 'number', 'boolean', 'amount', 'date'),
+  },
   { required: t.boolean, label: t.string },
 );
 /** @see FormField */

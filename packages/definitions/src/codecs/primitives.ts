@@ -31,10 +31,8 @@ export const Identifier = stringOf(
 const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 
 /** An ISO-8601 duration such as `PT24H`, `P3D`, `P1Y`. Fractions are not allowed. */
-export const Duration = stringOf(
-  'Duration',
-  'an ISO-8601 duration such as "PT24H" or "P1Y"',
-  (s) => DURATION.test(s),
+export const Duration = stringOf('Duration', 'an ISO-8601 duration such as "PT24H" or "P1Y"', (s) =>
+  DURATION.test(s),
 );
 
 /**
@@ -56,25 +54,19 @@ export const CurrencyCode = stringOf(
 );
 
 /** A wall-clock time `HH:MM` (24-hour). */
-export const ClockTime = stringOf(
-  'ClockTime',
-  'a 24-hour time "HH:MM" such as "15:00"',
-  (s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s),
+export const ClockTime = stringOf('ClockTime', 'a 24-hour time "HH:MM" such as "15:00"', (s) =>
+  /^([01]\d|2[0-3]):[0-5]\d$/.test(s),
 );
 
 /** An IANA time zone name such as `Asia/Shanghai`. */
-export const TimeZone = stringOf(
-  'TimeZone',
-  'an IANA time zone such as "Asia/Shanghai"',
-  (s) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: s });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-);
+export const TimeZone = stringOf('TimeZone', 'an IANA time zone such as "Asia/Shanghai"', (s) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: s });
+    return true;
+  } catch {
+    return false;
+  }
+});
 
 /** A calendar date `YYYY-MM-DD`. */
 export const IsoDate = stringOf(

@@ -23,7 +23,7 @@ export const UNKNOWN_KEY = 'unknown key';
  * @example
  * const Role = struct('Role', { line: Line }, { name: t.string });
  */
-export function struct<R extends t.Props, O extends t.Props = {}>(
+export function struct<R extends t.Props, O extends t.Props = Record<never, never>>(
   name: string,
   required: R,
   optional: O = {} as O,
@@ -58,8 +58,10 @@ export function struct<R extends t.Props, O extends t.Props = {}>(
       if (errors.length > 0) return t.failures(errors);
       const out: Record<string, unknown> = {};
       for (const k of known) {
-        const v = E.isRight(a) && k in required ? (a.right as Record<string, unknown>)[k] : undefined;
-        const w = E.isRight(b) && k in optional ? (b.right as Record<string, unknown>)[k] : undefined;
+        const v =
+          E.isRight(a) && k in required ? (a.right as Record<string, unknown>)[k] : undefined;
+        const w =
+          E.isRight(b) && k in optional ? (b.right as Record<string, unknown>)[k] : undefined;
         const value = k in required ? v : w;
         if (value !== undefined) out[k] = value;
       }
