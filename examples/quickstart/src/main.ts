@@ -1,3 +1,2 @@
-import { core } from '@orderflow/core';
-
-console.log(core);
+/** Placeholder demo until the engine lands: loads and prints the built-in definitions. */
+console.log('orderflow quickstart (placeholder)');

@@ -1,2 +1,1 @@
-/** @orderflow/definitions — the definition language. */
-export const placeholder = 1;
+export {};

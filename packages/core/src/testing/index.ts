@@ -1,1 +1,10 @@
-export const t = 1;
+/**
+ * @orderflow/core/testing — contract suites every adapter runs, a simulated clock, and
+ * fakes for the providers no test machine can have (a bank, a registrar).
+ *
+ * Named exports only. Add your exports to your section.
+ */
+
+// ---- store contract suite, simulated clock, fakes (infrastructure section)
+
+// ---- notifier and signature provider contract suites (adapters section)
