@@ -54,10 +54,25 @@ export type ProductKind = t.TypeOf<typeof ProductKind>;
 
 // ---------------------------------------------------------------- approval chains
 
-/** One approver step: a role, an optional FEEL condition, an SLA and its escalation. */
+/**
+ * The aspect an approval level checks (DOMAIN §1.6): risk, compliance and legal steps must
+ * be taken by roles outside the sales line; a supervisor step may be sales-line.
+ */
+export const ApprovalAspect = literals(
+  'ApprovalAspect',
+  'supervisor',
+  'risk',
+  'compliance',
+  'finance',
+  'legal',
+);
+/** @see ApprovalAspect */
+export type ApprovalAspect = t.TypeOf<typeof ApprovalAspect>;
+
+/** One approver step: a role, the aspect it checks, an optional FEEL condition, an SLA and its escalation. */
 export const ApprovalStep = struct(
   'ApprovalStep',
-  { id: Identifier, role: Identifier },
+  { id: Identifier, role: Identifier, aspect: ApprovalAspect },
   {
     name: t.string,
     when: FeelExpression,
