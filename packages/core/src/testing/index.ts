@@ -8,3 +8,14 @@
 // ---- store contract suite, simulated clock, fakes (infrastructure section)
 
 // ---- notifier and signature provider contract suites (adapters section)
+export type {
+  DeliveredNotification,
+  NotifierContractOptions,
+  NotifierHarness,
+} from './notifierContract.js';
+export { notifierContract } from './notifierContract.js';
+export type {
+  SignatureProviderContractOptions,
+  SignatureProviderHarness,
+} from './signatureProviderContract.js';
+export { signatureProviderContract } from './signatureProviderContract.js';
