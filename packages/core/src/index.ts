@@ -66,3 +66,12 @@ export type {
 // ---- store, audit chain, calendar (infrastructure section)
 
 // ---- machine, engine, commands, guards (engine section)
+
+// ---- diagrams (diagram section)
+export type { DiagramEdge, DiagramState, MachineGraph } from './diagram/describeMachine.js';
+export { describeMachine } from './diagram/describeMachine.js';
+export type { RenderFailed } from './diagram/renderSvg.js';
+export { renderSvg } from './diagram/renderSvg.js';
+export { toDot } from './diagram/toDot.js';
+export type { DiagramOptions } from './diagram/toMermaid.js';
+export { toMermaid } from './diagram/toMermaid.js';
