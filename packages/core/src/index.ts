@@ -65,6 +65,15 @@ export type {
 
 // ---- store, audit chain, calendar (infrastructure section)
 
+export type { AuditChainBreak, AuditChainBroken } from './audit/AuditChainBroken.js';
+export type { AuditDraft } from './audit/AuditDraft.js';
+export { appendAuditEntries } from './audit/appendAuditEntries.js';
+export { GENESIS_HASH } from './audit/GENESIS_HASH.js';
+export { hashAuditEntry } from './audit/hashAuditEntry.js';
+export type { AuditChainVerified } from './audit/verifyAuditChain.js';
+export { verifyAuditChain } from './audit/verifyAuditChain.js';
+export { createMemoryStore } from './store/createMemoryStore.js';
+
 // ---- machine, engine, commands, guards (engine section)
 
 // ---- diagrams (diagram section)

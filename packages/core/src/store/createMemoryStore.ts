@@ -1,0 +1,316 @@
+/**
+ * The in-memory {@link OrderStore}: the same semantics as the SQL stores (atomic commits,
+ * optimistic versions, gapless audit seq, leased claims), for tests and single-process
+ * embedding. It keeps only the rows; every row is copied on the way in and on the way
+ * out, so callers cannot change what is stored.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuditEntry } from '../domain/AuditEntry.js';
+import type { StoredEffect } from '../domain/Effect.js';
+import type { Json } from '../domain/Json.js';
+import type { StoredOrder } from '../domain/StoredOrder.js';
+import type { Task } from '../domain/Task.js';
+import type { StoredTimer } from '../domain/Timer.js';
+import type { StoreFailed, VersionConflict } from '../errors/StoreError.js';
+import { storeFailed } from '../errors/StoreError.js';
+import type { ClaimRequest, Commit, OrderStore, TaskQuery } from '../ports/OrderStore.js';
+import { checkAuditContinues } from './checkAuditContinues.js';
+import { compareDue } from './compareDue.js';
+import { compareTasks } from './compareTasks.js';
+import { taskMatches } from './taskMatches.js';
+
+interface OrderRows {
+  order: StoredOrder;
+  audit: AuditEntry[];
+  tasks: Task[];
+}
+
+const copy = <A>(value: A): A => structuredClone(value);
+
+const conflict = (orderId: string, expectedVersion: number, actualVersion: number) =>
+  E.left<VersionConflict>({ _tag: 'VersionConflict', orderId, expectedVersion, actualVersion });
+
+const ms = (iso: string): number => Date.parse(iso);
+
+/**
+ * Runs `body`, turning anything it throws into a non-retryable {@link StoreFailed}, so the
+ * store never throws or rejects.
+ */
+const guarded = async <L, A>(
+  operation: string,
+  body: () => E.Either<L, A>,
+): Promise<E.Either<L | StoreFailed, A>> => {
+  try {
+    return body();
+  } catch (cause) {
+    return E.left(storeFailed(operation, String(cause), false, cause));
+  }
+};
+
+/**
+ * Creates an empty in-memory order store.
+ *
+ * Decisions the SQL stores share (the contract suite checks them):
+ * - `commit` with `order.version !== expectedVersion + 1`, audit entries that are not
+ *   consecutive or belong to another order, an effect id that exists, or an idempotency key
+ *   already used → `StoreFailed` (not retryable for programmer errors), nothing written.
+ * - an audit trail that another writer extended meanwhile (first `seq` not last + 1) →
+ *   `VersionConflict`, like a version change.
+ * - `completeEffect`/`failEffect` from a worker that no longer holds the claim are ignored
+ *   (`right`, row unchanged): the holder of the claim decides.
+ *
+ * @example
+ * const store = createMemoryStore();
+ * await store.commit(commit);
+ */
+export const createMemoryStore = (): OrderStore => {
+  const orders = new Map<string, OrderRows>();
+  const effects = new Map<string, StoredEffect>();
+  const timers = new Map<string, StoredTimer>();
+  const responses = new Map<string, Json>();
+  let closed = false;
+
+  const open = (operation: string): StoreFailed | undefined =>
+    closed ? storeFailed(operation, 'the store is closed', false) : undefined;
+
+  const commit = (c: Commit): E.Either<StoreFailed | VersionConflict, void> => {
+    const { order, expectedVersion } = c;
+    const orderId = order.orderId;
+    const rows = orders.get(orderId);
+    const actual = rows?.order.version ?? 0;
+    if (actual !== expectedVersion) return conflict(orderId, expectedVersion, actual);
+    if (order.version !== expectedVersion + 1) {
+      return E.left(
+        storeFailed(
+          'commit',
+          `order ${orderId}: version ${order.version} is not expectedVersion + 1 (${expectedVersion + 1})`,
+          false,
+        ),
+      );
+    }
+    const audit = checkAuditContinues('commit', orderId, rows?.audit ?? [], c.audit);
+    if (audit !== undefined) {
+      return audit._tag === 'VersionConflict'
+        ? conflict(orderId, expectedVersion, actual)
+        : E.left(audit);
+    }
+    const reused = c.effects.find((effect) => effects.has(effect.effectId));
+    if (reused !== undefined) {
+      return E.left(storeFailed('commit', `effect ${reused.effectId} already exists`, false));
+    }
+    if (c.idempotency !== undefined && responses.has(c.idempotency.key)) {
+      return E.left(
+        storeFailed('commit', `idempotency key ${c.idempotency.key} is already used`, true),
+      );
+    }
+    // Everything is checked: apply. Nothing below can fail halfway but structuredClone,
+    // so clone the whole commit first.
+    const copied = copy(c);
+    orders.set(orderId, {
+      order: copied.order,
+      audit: [...(rows?.audit ?? []), ...copied.audit],
+      tasks: [...copied.tasks],
+    });
+    for (const effect of copied.effects) {
+      effects.set(effect.effectId, {
+        ...effect,
+        status: 'pending',
+        attempts: 0,
+        claimedBy: null,
+        leaseUntil: null,
+        lastError: null,
+      });
+    }
+    for (const timer of copied.timers) {
+      timers.set(timer.timerId, { ...timer, status: 'pending', claimedBy: null, leaseUntil: null });
+    }
+    for (const timerId of copied.cancelTimers) {
+      const timer = timers.get(timerId);
+      if (timer !== undefined && (timer.status === 'pending' || timer.status === 'claimed')) {
+        timers.set(timerId, { ...timer, status: 'cancelled', claimedBy: null, leaseUntil: null });
+      }
+    }
+    for (const timerId of copied.firedTimers) {
+      const timer = timers.get(timerId);
+      if (timer !== undefined && (timer.status === 'pending' || timer.status === 'claimed')) {
+        timers.set(timerId, { ...timer, status: 'fired', leaseUntil: null });
+      }
+    }
+    if (copied.idempotency !== undefined) {
+      responses.set(copied.idempotency.key, copied.idempotency.response);
+    }
+    return E.right(undefined);
+  };
+
+  const claimable = (
+    row: { status: string; leaseUntil: string | null },
+    dueAt: string,
+    now: number,
+  ): boolean =>
+    (row.status === 'pending' && ms(dueAt) <= now) ||
+    (row.status === 'claimed' && row.leaseUntil !== null && ms(row.leaseUntil) <= now);
+
+  return {
+    load: (orderId) =>
+      guarded('load', (): E.Either<StoreFailed, StoredOrder | undefined> => {
+        const failed = open('load');
+        if (failed) return E.left(failed);
+        const rows = orders.get(orderId);
+        return E.right(rows === undefined ? undefined : copy(rows.order));
+      }),
+
+    commit: (c) =>
+      guarded('commit', () => {
+        const failed = open('commit');
+        return failed ? E.left(failed) : commit(c);
+      }),
+
+    appendAudit: (orderId, atVersion, entries) =>
+      guarded('appendAudit', (): E.Either<StoreFailed | VersionConflict, void> => {
+        const failed = open('appendAudit');
+        if (failed) return E.left(failed);
+        const rows = orders.get(orderId);
+        const actual = rows?.order.version ?? 0;
+        if (rows === undefined || actual !== atVersion) {
+          return conflict(orderId, atVersion, actual);
+        }
+        const audit = checkAuditContinues('appendAudit', orderId, rows.audit, entries);
+        if (audit !== undefined) {
+          return audit._tag === 'VersionConflict'
+            ? conflict(orderId, atVersion, actual)
+            : E.left(audit);
+        }
+        rows.audit = [...rows.audit, ...copy(entries)];
+        return E.right(undefined);
+      }),
+
+    history: (orderId) =>
+      guarded('history', (): E.Either<StoreFailed, readonly AuditEntry[]> => {
+        const failed = open('history');
+        if (failed) return E.left(failed);
+        return E.right(copy(orders.get(orderId)?.audit ?? []));
+      }),
+
+    idempotent: (key) =>
+      guarded('idempotent', () => {
+        const failed = open('idempotent');
+        if (failed) return E.left(failed);
+        return E.right(responses.has(key) ? copy(responses.get(key)) : undefined);
+      }),
+
+    tasks: (query: TaskQuery) =>
+      guarded('tasks', () => {
+        const failed = open('tasks');
+        if (failed) return E.left(failed);
+        const found: Task[] = [];
+        for (const rows of orders.values()) {
+          for (const task of rows.tasks) if (taskMatches(task, query)) found.push(task);
+        }
+        found.sort(compareTasks);
+        return E.right(copy(query.limit === undefined ? found : found.slice(0, query.limit)));
+      }),
+
+    claimDueTimers: (request: ClaimRequest) =>
+      guarded('claimDueTimers', () => {
+        const failed = open('claimDueTimers');
+        if (failed) return E.left(failed);
+        const now = ms(request.now);
+        const due = [...timers.values()]
+          .filter((timer) => claimable(timer, timer.dueAt, now))
+          .sort((a, b) => compareDue(a.dueAt, a.timerId, b.dueAt, b.timerId))
+          .slice(0, Math.max(0, request.limit));
+        const claimed = due.map((timer): StoredTimer => {
+          const next: StoredTimer = {
+            ...timer,
+            status: 'claimed',
+            claimedBy: request.workerId,
+            leaseUntil: request.leaseUntil,
+          };
+          timers.set(timer.timerId, next);
+          return next;
+        });
+        return E.right(copy(claimed));
+      }),
+
+    claimDueEffects: (request: ClaimRequest) =>
+      guarded('claimDueEffects', () => {
+        const failed = open('claimDueEffects');
+        if (failed) return E.left(failed);
+        const now = ms(request.now);
+        const due = [...effects.values()]
+          .filter((effect) => claimable(effect, effect.availableAt, now))
+          .sort((a, b) => compareDue(a.availableAt, a.effectId, b.availableAt, b.effectId))
+          .slice(0, Math.max(0, request.limit));
+        const claimed = due.map((effect): StoredEffect => {
+          const next: StoredEffect = {
+            ...effect,
+            status: 'claimed',
+            attempts: effect.attempts + 1,
+            claimedBy: request.workerId,
+            leaseUntil: request.leaseUntil,
+          };
+          effects.set(effect.effectId, next);
+          return next;
+        });
+        return E.right(copy(claimed));
+      }),
+
+    completeEffect: (effectId, workerId) =>
+      guarded('completeEffect', () => {
+        const failed = open('completeEffect');
+        if (failed) return E.left(failed);
+        const effect = effects.get(effectId);
+        if (effect?.status === 'claimed' && effect.claimedBy === workerId) {
+          effects.set(effectId, { ...effect, status: 'done', leaseUntil: null });
+        }
+        return E.right(undefined);
+      }),
+
+    failEffect: (effectId, workerId, failure) =>
+      guarded('failEffect', () => {
+        const failed = open('failEffect');
+        if (failed) return E.left(failed);
+        const effect = effects.get(effectId);
+        if (effect?.status === 'claimed' && effect.claimedBy === workerId) {
+          effects.set(
+            effectId,
+            failure.retryAt === null
+              ? { ...effect, status: 'failed', leaseUntil: null, lastError: failure.error }
+              : {
+                  ...effect,
+                  status: 'pending',
+                  availableAt: failure.retryAt,
+                  claimedBy: null,
+                  leaseUntil: null,
+                  lastError: failure.error,
+                },
+          );
+        }
+        return E.right(undefined);
+      }),
+
+    effects: (orderId) =>
+      guarded('effects', () => {
+        const failed = open('effects');
+        if (failed) return E.left(failed);
+        return E.right(copy([...effects.values()].filter((e) => e.orderId === orderId)));
+      }),
+
+    timers: (orderId) =>
+      guarded('timers', () => {
+        const failed = open('timers');
+        if (failed) return E.left(failed);
+        return E.right(
+          copy(
+            [...timers.values()]
+              .filter((t) => t.orderId === orderId)
+              .sort((a, b) => compareDue(a.dueAt, a.timerId, b.dueAt, b.timerId)),
+          ),
+        );
+      }),
+
+    close: async () => {
+      closed = true;
+    },
+  };
+};
