@@ -19,7 +19,7 @@ const roots = [
   ...children('packages'),
   ...children('packages/adapters'),
   ...children('examples'),
-  ...(existsSync('bench/package.json') ? ['bench'] : []),
+  ...['bench', 'docs'].filter((dir) => existsSync(join(dir, 'package.json'))),
 ];
 
 export default defineConfig({
