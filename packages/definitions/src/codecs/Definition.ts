@@ -3,6 +3,7 @@
  * (see {@link struct}): an undeclared key is an error with a suggestion.
  */
 import * as t from 'io-ts';
+import { dispatch } from './dispatch.js';
 import {
   ClockTime,
   CurrencyCode,
@@ -97,10 +98,16 @@ export const ParallelGroup = struct(
 /** @see ParallelGroup */
 export type ParallelGroup = t.TypeOf<typeof ParallelGroup>;
 
-/** A chain entry: a single step, or `{ parallel: {...} }`. */
-export const ChainEntry = t.union(
-  [ApprovalStep, struct('ParallelEntry', { parallel: ParallelGroup })],
-  'ChainEntry',
+/** The `{ parallel: {...} }` wrapper of a parallel group in a chain. */
+export const ParallelEntry = struct('ParallelEntry', { parallel: ParallelGroup });
+/** @see ParallelEntry */
+export type ParallelEntry = t.TypeOf<typeof ParallelEntry>;
+
+/** A chain entry: a single step, or `{ parallel: {...} }` (chosen by the `parallel` key). */
+export const ChainEntry = dispatch('ChainEntry', [ApprovalStep, ParallelEntry], (u) =>
+  typeof u === 'object' && u !== null && 'parallel' in u
+    ? { codec: ParallelEntry }
+    : { codec: ApprovalStep },
 );
 /** @see ChainEntry */
 export type ChainEntry = t.TypeOf<typeof ChainEntry>;
@@ -234,26 +241,38 @@ export const TaskStage = struct(
   { ...common, when: FeelExpression },
 );
 
-/** Every stage kind, discriminated by `kind`. */
-export const Stage = t.union(
-  [
-    NeedsConfirmationStage,
-    QualificationStage,
-    EntryStage,
-    SuitabilityStage,
-    ContractStage,
-    SigningStage,
-    ApprovalStage,
-    PaymentStage,
-    CoolingOffStage,
-    ReturnVisitStage,
-    FundReleaseStage,
-    RegistrarConfirmationStage,
-    ArchiveStage,
-    TaskStage,
-  ],
-  'Stage',
-);
+const STAGE_CODECS = [
+  NeedsConfirmationStage,
+  QualificationStage,
+  EntryStage,
+  SuitabilityStage,
+  ContractStage,
+  SigningStage,
+  ApprovalStage,
+  PaymentStage,
+  CoolingOffStage,
+  ReturnVisitStage,
+  FundReleaseStage,
+  RegistrarConfirmationStage,
+  ArchiveStage,
+  TaskStage,
+] as const;
+
+/** Every stage kind, discriminated by `kind`: a stage is checked against its own kind only. */
+export const Stage = dispatch('Stage', STAGE_CODECS, (u) => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) {
+    return { key: null, expected: 'a stage (an object with a "kind")', typeName: 'Stage' };
+  }
+  const kind = (u as Record<string, unknown>).kind;
+  const codec = STAGE_CODECS.find((c) => c.required.kind.value === kind);
+  return codec !== undefined
+    ? { codec }
+    : {
+        key: 'kind',
+        expected: `a stage kind, one of ${STAGE_CODECS.map((c) => c.required.kind.value).join(', ')}`,
+        typeName: 'StageKind',
+      };
+});
 /** @see Stage */
 export type Stage = t.TypeOf<typeof Stage>;
 /** The `kind` of a stage. */
@@ -296,7 +315,16 @@ export type SuitabilityRules = t.TypeOf<typeof SuitabilityRules>;
 /** Qualified-investor thresholds (合格投资者); amounts are decimal strings in `currency`. */
 export const QualifiedInvestorRules = struct(
   'QualifiedInvestorRules',
-  { minimumAmount: t.union([DecimalAmount, t.record(t.string, DecimalAmount)]) },
+  {
+    minimumAmount: dispatch(
+      'MinimumAmount',
+      [DecimalAmount, t.record(Identifier, DecimalAmount)],
+      (u) =>
+        typeof u === 'object' && u !== null && !Array.isArray(u)
+          ? { codec: t.record(Identifier, DecimalAmount) }
+          : { codec: DecimalAmount },
+    ),
+  },
   {
     individualFinancialAssets: DecimalAmount,
     individualAverageIncome: DecimalAmount,

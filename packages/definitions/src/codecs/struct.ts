@@ -40,7 +40,12 @@ export function struct<R extends t.Props, O extends t.Props = Record<never, neve
     (u): u is t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>> =>
       req.is(u) && opt.is(u) && Object.keys(u as object).every((k) => known.includes(k)),
     (u, c) => {
-      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c);
+      if (typeof u !== 'object' || u === null || Array.isArray(u))
+        return t.failure(
+          u,
+          c,
+          `expected an object (${name}), got ${JSON.stringify(u) ?? 'nothing'}`,
+        );
       const errors: t.Errors = [];
       const a = req.validate(u, c);
       if (E.isLeft(a)) errors.push(...a.left);
