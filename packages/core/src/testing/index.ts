@@ -14,6 +14,18 @@ export type {
   NotifierHarness,
 } from './notifierContract.js';
 export { notifierContract } from './notifierContract.js';
+export type { OrderStoreContractOptions } from './orderStoreContract.js';
+export { orderStoreContract } from './orderStoreContract.js';
+export type { SampleCommitOverrides } from './sampleCommit.js';
+export {
+  SAMPLE_AT,
+  sampleAuditEntry,
+  sampleCommit,
+  sampleEffect,
+  sampleOrder,
+  sampleTask,
+  sampleTimer,
+} from './sampleCommit.js';
 export type {
   SignatureProviderContractOptions,
   SignatureProviderHarness,

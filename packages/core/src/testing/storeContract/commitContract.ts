@@ -1,0 +1,266 @@
+/** Contract: load, commit (optimistic versions, atomicity), audit trail, idempotency. */
+import { describe, expect, it } from 'vitest';
+import {
+  sampleAuditEntry,
+  sampleCommit,
+  sampleEffect,
+  sampleTask,
+  sampleTimer,
+} from '../sampleCommit.js';
+import { expectLeft, expectRight } from './expectRight.js';
+import { freshId } from './freshId.js';
+import type { StoreContractContext } from './StoreContractContext.js';
+
+/** Registers the commit, audit and idempotency tests. */
+export const commitContract = ({ store }: StoreContractContext): void => {
+  describe('load and commit', () => {
+    it('loads a missing order as undefined', async () => {
+      expect(expectRight(await store().load(freshId('missing')))).toBeUndefined();
+    });
+
+    it('creates an order and loads back exactly what was committed', async () => {
+      const orderId = freshId('order');
+      const commit = sampleCommit(orderId, 1);
+      expectRight(await store().commit(commit));
+      expect(expectRight(await store().load(orderId))).toEqual(commit.order);
+    });
+
+    it('moves an order through consecutive versions', async () => {
+      const orderId = freshId('order');
+      for (const version of [1, 2, 3]) {
+        expectRight(
+          await store().commit(sampleCommit(orderId, version, { order: { state: `s${version}` } })),
+        );
+      }
+      const loaded = expectRight(await store().load(orderId));
+      expect(loaded?.version).toBe(3);
+      expect(loaded?.state).toBe('s3');
+    });
+
+    it('refuses to create an order that exists, with the version it has', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      expectRight(await store().commit(sampleCommit(orderId, 2)));
+      const conflict = expectLeft(await store().commit(sampleCommit(orderId, 1)));
+      expect(conflict).toEqual({
+        _tag: 'VersionConflict',
+        orderId,
+        expectedVersion: 0,
+        actualVersion: 2,
+      });
+    });
+
+    it('refuses an update based on a stale version and writes none of it', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      const winner = sampleCommit(orderId, 2, { order: { state: 'winner' } });
+      expectRight(await store().commit(winner));
+      const loser = sampleCommit(orderId, 2, {
+        order: { state: 'loser' },
+        effects: [sampleEffect(freshId('effect'), orderId)],
+        timers: [sampleTimer(freshId('timer'), orderId)],
+        tasks: [sampleTask(orderId, 'risk', 'riskOfficer')],
+        idempotency: { key: freshId('key'), response: { ok: true } },
+      });
+      const conflict = expectLeft(await store().commit(loser));
+      expect(conflict).toMatchObject({
+        _tag: 'VersionConflict',
+        orderId,
+        expectedVersion: 1,
+        actualVersion: 2,
+      });
+      expect(expectRight(await store().load(orderId))).toEqual(winner.order);
+      expect(expectRight(await store().history(orderId))).toHaveLength(2);
+      expect(expectRight(await store().effects(orderId))).toEqual([]);
+      expect(expectRight(await store().timers(orderId))).toEqual([]);
+      expect(
+        expectRight(await store().tasks({ roles: ['riskOfficer'] })).map((t) => t.orderId),
+      ).not.toContain(orderId);
+      expect(expectRight(await store().idempotent(loser.idempotency?.key ?? ''))).toBeUndefined();
+    });
+
+    it('refuses an update of an order that does not exist, with actual version 0', async () => {
+      const orderId = freshId('order');
+      expect(expectLeft(await store().commit(sampleCommit(orderId, 4)))).toMatchObject({
+        _tag: 'VersionConflict',
+        orderId,
+        expectedVersion: 3,
+        actualVersion: 0,
+      });
+      expect(expectRight(await store().load(orderId))).toBeUndefined();
+    });
+
+    it('refuses a commit whose order version is not expectedVersion + 1, writing nothing', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      const wrong = { ...sampleCommit(orderId, 3), expectedVersion: 1 };
+      expect(expectLeft(await store().commit(wrong))).toMatchObject({ _tag: 'StoreFailed' });
+      expect(expectRight(await store().load(orderId))?.version).toBe(1);
+      expect(expectRight(await store().history(orderId))).toHaveLength(1);
+    });
+
+    it('refuses a commit that reuses an existing effect id, writing nothing', async () => {
+      const orderId = freshId('order');
+      const effectId = freshId('effect');
+      expectRight(
+        await store().commit(
+          sampleCommit(orderId, 1, { effects: [sampleEffect(effectId, orderId)] }),
+        ),
+      );
+      const again = sampleCommit(orderId, 2, { effects: [sampleEffect(effectId, orderId)] });
+      expect(expectLeft(await store().commit(again))).toMatchObject({ _tag: 'StoreFailed' });
+      expect(expectRight(await store().load(orderId))?.version).toBe(1);
+      expect(expectRight(await store().effects(orderId))).toHaveLength(1);
+    });
+
+    it('keeps stored rows apart from the objects passed in and handed out', async () => {
+      const orderId = freshId('order');
+      const commit = sampleCommit(orderId, 1);
+      const expected = structuredClone(commit.order);
+      expectRight(await store().commit(commit));
+      (commit.order.context as { amountMinor: number }).amountMinor = 1;
+      const loaded = expectRight(await store().load(orderId));
+      if (loaded !== undefined) (loaded.context as { amountMinor: number }).amountMinor = 2;
+      expect(expectRight(await store().load(orderId))).toEqual(expected);
+    });
+  });
+
+  describe('audit trail', () => {
+    it('returns the trail oldest first, seq continuing across commits without gaps', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      expectRight(
+        await store().commit(
+          sampleCommit(orderId, 2, {
+            audit: [sampleAuditEntry(orderId, 2), sampleAuditEntry(orderId, 3, { version: 2 })],
+          }),
+        ),
+      );
+      const trail = expectRight(await store().history(orderId));
+      expect(trail.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+      expect(trail[0]).toEqual(sampleAuditEntry(orderId, 1));
+    });
+
+    it('returns an empty trail for an order that does not exist', async () => {
+      expect(expectRight(await store().history(freshId('missing')))).toEqual([]);
+    });
+
+    it('appends refused attempts at the current version without changing the version', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      const refused = sampleAuditEntry(orderId, 2, { outcome: 'refused', version: 1 });
+      expectRight(await store().appendAudit(orderId, 1, [refused]));
+      expect(expectRight(await store().load(orderId))?.version).toBe(1);
+      expect(expectRight(await store().history(orderId))).toEqual([
+        sampleAuditEntry(orderId, 1),
+        refused,
+      ]);
+      // The next accepted command continues after the refused attempt.
+      expectRight(
+        await store().commit(sampleCommit(orderId, 2, { audit: [sampleAuditEntry(orderId, 3)] })),
+      );
+      expect(expectRight(await store().history(orderId)).map((e) => e.seq)).toEqual([1, 2, 3]);
+    });
+
+    it('refuses appendAudit when the order moved to another version meanwhile', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      expectRight(await store().commit(sampleCommit(orderId, 2)));
+      const late = sampleAuditEntry(orderId, 3, { outcome: 'refused', version: 1 });
+      expect(expectLeft(await store().appendAudit(orderId, 1, [late]))).toMatchObject({
+        _tag: 'VersionConflict',
+        orderId,
+        expectedVersion: 1,
+        actualVersion: 2,
+      });
+      expect(expectRight(await store().history(orderId))).toHaveLength(2);
+    });
+
+    it('refuses appendAudit when another writer already took that seq', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      const first = sampleAuditEntry(orderId, 2, { outcome: 'refused', version: 1 });
+      const second = sampleAuditEntry(orderId, 2, {
+        outcome: 'refused',
+        version: 1,
+        actorId: 'someone-else',
+      });
+      expectRight(await store().appendAudit(orderId, 1, [first]));
+      expect(expectLeft(await store().appendAudit(orderId, 1, [second]))).toMatchObject({
+        _tag: 'VersionConflict',
+        orderId,
+      });
+      expect(expectRight(await store().history(orderId))).toEqual([
+        sampleAuditEntry(orderId, 1),
+        first,
+      ]);
+    });
+
+    it('refuses appendAudit on an order that does not exist', async () => {
+      const orderId = freshId('missing');
+      const entry = sampleAuditEntry(orderId, 1, { outcome: 'refused', version: 0 });
+      expect(expectLeft(await store().appendAudit(orderId, 0, [entry]))).toMatchObject({
+        _tag: 'VersionConflict',
+        actualVersion: 0,
+      });
+      expect(expectRight(await store().history(orderId))).toEqual([]);
+    });
+
+    it('refuses a commit whose audit seq was taken by a refused attempt meanwhile', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      const refused = sampleAuditEntry(orderId, 2, { outcome: 'refused', version: 1 });
+      expectRight(await store().appendAudit(orderId, 1, [refused]));
+      // Loaded before the refusal was recorded: its entry also claims seq 2.
+      const stale = sampleCommit(orderId, 2);
+      expect(expectLeft(await store().commit(stale))).toMatchObject({
+        _tag: 'VersionConflict',
+        orderId,
+      });
+      expect(expectRight(await store().load(orderId))?.version).toBe(1);
+      expect(expectRight(await store().history(orderId))).toHaveLength(2);
+    });
+
+    it('refuses a commit whose audit entries leave a gap in seq, writing nothing', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      const gap = sampleCommit(orderId, 2, { audit: [sampleAuditEntry(orderId, 3)] });
+      expect(expectLeft(await store().commit(gap))).toMatchObject({ _tag: 'StoreFailed' });
+      expect(expectRight(await store().load(orderId))?.version).toBe(1);
+      expect(expectRight(await store().history(orderId))).toHaveLength(1);
+    });
+  });
+
+  describe('idempotency', () => {
+    it('remembers a response under its key in the same commit', async () => {
+      const orderId = freshId('order');
+      const key = freshId('key');
+      const response = { orderId, version: 1, state: 'needsConfirmation', list: [1, 'two'] };
+      expectRight(
+        await store().commit(sampleCommit(orderId, 1, { idempotency: { key, response } })),
+      );
+      expect(expectRight(await store().idempotent(key))).toEqual(response);
+    });
+
+    it('answers undefined for a key never used', async () => {
+      expect(expectRight(await store().idempotent(freshId('key')))).toBeUndefined();
+    });
+
+    it('refuses a second commit under a used key and writes none of it', async () => {
+      const key = freshId('key');
+      const first = freshId('order');
+      const second = freshId('order');
+      expectRight(
+        await store().commit(
+          sampleCommit(first, 1, { idempotency: { key, response: { orderId: first } } }),
+        ),
+      );
+      const duplicate = sampleCommit(second, 1, {
+        idempotency: { key, response: { orderId: second } },
+      });
+      expect(expectLeft(await store().commit(duplicate))).toMatchObject({ _tag: 'StoreFailed' });
+      expect(expectRight(await store().load(second))).toBeUndefined();
+      expect(expectRight(await store().idempotent(key))).toEqual({ orderId: first });
+    });
+  });
+};
