@@ -72,6 +72,8 @@ export { GENESIS_HASH } from './audit/GENESIS_HASH.js';
 export { hashAuditEntry } from './audit/hashAuditEntry.js';
 export type { AuditChainVerified } from './audit/verifyAuditChain.js';
 export { verifyAuditChain } from './audit/verifyAuditChain.js';
+export { createTradingCalendar } from './calendar/createTradingCalendar.js';
+export type { TradingCalendarOptions } from './calendar/TradingCalendarOptions.js';
 export { createMemoryStore } from './store/createMemoryStore.js';
 
 // ---- machine, engine, commands, guards (engine section)

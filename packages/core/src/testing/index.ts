@@ -7,6 +7,8 @@
 
 // ---- store contract suite, simulated clock, fakes (infrastructure section)
 
+export { createSimulatedClock } from '../clock/createSimulatedClock.js';
+export type { SimulatedClock } from '../clock/SimulatedClock.js';
 // ---- notifier and signature provider contract suites (adapters section)
 export type {
   DeliveredNotification,
