@@ -1,0 +1,157 @@
+/**
+ * io-ts codecs for rows read back from the database. Nothing stored is trusted until it
+ * passes one of these: a hand-edited or corrupt row becomes a typed error naming the order,
+ * never an `undefined is not a function` later.
+ */
+import type {
+  AuditEntry,
+  JsonObject,
+  StoredEffect,
+  StoredOrder,
+  StoredTimer,
+  Task,
+} from '@orderflow/core';
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+
+const isPlainObject = (u: unknown): u is JsonObject =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/**
+ * A JSON object. Its input always comes out of `JSON.parse` (or a JSONB column), so its
+ * leaves are JSON already; the codec checks the shape, not every leaf again.
+ */
+export const JsonObjectCodec = new t.Type<JsonObject, JsonObject, unknown>(
+  'JsonObject',
+  isPlainObject,
+  (u, c) => (isPlainObject(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+const nonNegativeInt = new t.Type<number, number, unknown>(
+  'NonNegativeInteger',
+  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
+  (u, c) =>
+    typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? t.success(u) : t.failure(u, c),
+  t.identity,
+);
+
+const nullableString = t.union([t.string, t.null]);
+
+/** A stored order row. */
+export const StoredOrderCodec: t.Decoder<unknown, StoredOrder> = t.readonly(
+  t.type({
+    orderId: t.string,
+    definitionKey: t.string,
+    version: nonNegativeInt,
+    state: t.string,
+    status: t.string,
+    machine: JsonObjectCodec,
+    context: JsonObjectCodec,
+    createdAt: t.string,
+    updatedAt: t.string,
+  }),
+);
+
+/** A stored audit entry. */
+export const AuditEntryCodec: t.Decoder<unknown, AuditEntry> = t.readonly(
+  t.type({
+    orderId: t.string,
+    seq: nonNegativeInt,
+    at: t.string,
+    actorId: t.string,
+    actorRoles: t.readonlyArray(t.string),
+    role: nullableString,
+    command: t.string,
+    outcome: t.keyof({ accepted: null, refused: null }),
+    fromState: t.string,
+    toState: t.string,
+    version: nonNegativeInt,
+    facts: JsonObjectCodec,
+    payload: t.unknown as t.Type<AuditEntry['payload'], AuditEntry['payload'], unknown>,
+    prevHash: t.string,
+    hash: t.string,
+  }),
+);
+
+/** A stored effect (outbox row). */
+export const StoredEffectCodec: t.Decoder<unknown, StoredEffect> = t.readonly(
+  t.type({
+    effectId: t.string,
+    orderId: t.string,
+    kind: t.keyof({
+      notify: null,
+      requestSignature: null,
+      instructTransfer: null,
+      refund: null,
+      requestConfirmation: null,
+    }),
+    payload: JsonObjectCodec,
+    availableAt: t.string,
+    status: t.keyof({ pending: null, claimed: null, done: null, failed: null }),
+    attempts: nonNegativeInt,
+    claimedBy: nullableString,
+    leaseUntil: nullableString,
+    lastError: nullableString,
+  }),
+);
+
+/** A stored business timer. */
+export const StoredTimerCodec: t.Decoder<unknown, StoredTimer> = t.readonly(
+  t.type({
+    timerId: t.string,
+    orderId: t.string,
+    kind: t.keyof({
+      signingExpiry: null,
+      paymentDeadline: null,
+      coolingOffEnd: null,
+      returnVisitDeadline: null,
+      approvalSla: null,
+      registrarAlert: null,
+      taskSla: null,
+    }),
+    dueAt: t.string,
+    payload: JsonObjectCodec,
+    status: t.keyof({ pending: null, claimed: null, fired: null, cancelled: null }),
+    claimedBy: nullableString,
+    leaseUntil: nullableString,
+  }),
+);
+
+/** A stored open task. */
+export const TaskCodec: t.Decoder<unknown, Task> = t.readonly(
+  t.type({
+    orderId: t.string,
+    taskId: t.string,
+    definitionKey: t.string,
+    stageId: t.string,
+    stepId: nullableString,
+    role: t.string,
+    actorId: nullableString,
+    commands: t.readonlyArray(t.string),
+    createdAt: t.string,
+    dueAt: nullableString,
+    escalatedTo: nullableString,
+  }),
+);
+
+/** Says where a codec failed: `path: expected Type, got value` for each problem. */
+export const describeErrors = (errors: t.Errors): string =>
+  errors
+    .slice(0, 5)
+    .map((e) => {
+      const path = e.context
+        .map((c) => c.key)
+        .filter((k) => k !== '')
+        .join('.');
+      const expected = e.context[e.context.length - 1]?.type.name ?? 'value';
+      const got = JSON.stringify(e.value);
+      return `${path === '' ? '(root)' : path}: expected ${expected}, got ${got === undefined ? 'undefined' : got.slice(0, 60)}`;
+    })
+    .join('; ');
+
+/** Decodes with a codec, turning a failure into a readable message. */
+export const decodeWith = <A>(codec: t.Decoder<unknown, A>, u: unknown): E.Either<string, A> => {
+  const r = codec.decode(u);
+  return E.isRight(r) ? E.right(r.right) : E.left(describeErrors(r.left));
+};
