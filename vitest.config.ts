@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * `@orderflow/source` export condition, so they run against `src/` without a build.
  */
 const conditions = ['@orderflow/source', 'node', 'import', 'default'];
+const nodeConditions = ['@orderflow/source', 'node'];
 
 const children = (dir: string): string[] =>
   existsSync(dir)
@@ -24,7 +25,9 @@ const roots = [
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: conditions } },
+  // vitest passes ssr.resolve.conditions to Node as --conditions; 'import' there makes
+  // require() inside CommonJS packages load ESM entries (pg → pg-pool) and breaks them.
+  ssr: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
   test: {
     projects: roots.map((root) => ({
       extends: true as const,
