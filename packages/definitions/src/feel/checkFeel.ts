@@ -141,7 +141,7 @@ function syntaxProblem(text: string, mode: FeelMode): FeelProblem | undefined {
   const at = (offset: number, detail: string): FeelProblem => ({
     rule: 'feel-syntax',
     offset,
-    message: `FEEL syntax error at character ${offset + 1}: ${detail}`,
+    message: `FEEL syntax error at character ${offset + 1} of ${JSON.stringify(text)}: ${detail}`,
   });
   try {
     if (mode === 'expression') evaluate(text, { ...SAMPLE_CONTEXT });

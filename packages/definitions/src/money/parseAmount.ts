@@ -39,7 +39,7 @@ export function parseAmount(text: string, currency: string): E.Either<AmountInva
   if (fraction.length > digits) {
     return invalid(
       'precision',
-      `${JSON.stringify(text)} has ${fraction.length} decimals; ${currency} has ${digits}`,
+      `${JSON.stringify(text)} has ${plural(fraction.length, 'decimal')}; ${currency} has ${digits}`,
     );
   }
   const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
@@ -47,4 +47,8 @@ export function parseAmount(text: string, currency: string): E.Either<AmountInva
     return invalid('range', `${JSON.stringify(text)} is too large to hold exactly`);
   }
   return E.right(Number(minor));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -43,7 +43,7 @@ export function checkChains(def: DefinitionSource): Problem[] {
         problems.push({
           rule: 'quorum-exceeds-group',
           path: [...at, 'quorum'],
-          message: `quorum ${group.quorum} is larger than the ${group.steps.length} steps of group "${group.id}"`,
+          message: `quorum ${group.quorum} is larger than group "${group.id}", which has ${group.steps.length === 1 ? '1 step' : `${group.steps.length} steps`}`,
         });
       }
     }
@@ -53,7 +53,7 @@ export function checkChains(def: DefinitionSource): Problem[] {
         problems.push({
           rule: 'decision-arity',
           path: ['stages', i, 'decision', 'rules', r, 'when'],
-          message: `rule has ${rule.when.length} tests but the table has ${inputs} inputs; write one test per input ("-" matches anything)`,
+          message: `rule has ${rule.when.length} test(s) but the table has ${inputs} input(s); write one test per input ("-" matches anything)`,
         });
       }
     }

@@ -50,7 +50,7 @@ export function checkProductRules(def: DefinitionSource): Problem[] {
     problems.push({
       rule: 'qualified-investor-rules',
       path: ['productRules'],
-      message: `a ${def.productKind} needs productRules.qualifiedInvestor (合格投资者 thresholds)`,
+      message: `productKind ${def.productKind} needs productRules.qualifiedInvestor (合格投资者 thresholds)`,
     });
   }
   if (def.productKind === 'publicFund' && rules.cutOff === undefined) {
