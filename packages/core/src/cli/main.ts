@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+/** The `orderflow` bin: runs the CLI on the process's arguments. */
+import { processIo } from './CliIo.js';
+import { runCli } from './runCli.js';
+
+process.exitCode = runCli(process.argv.slice(2), processIo);
