@@ -52,6 +52,17 @@ export interface SqliteStoreOptions {
 export interface SqliteStore extends OrderStore {
   /** The schema version of the open file (equal to the library's after open). */
   readonly schemaVersion: number;
+  /** The connection's settings, as SQLite reports them after open. */
+  readonly settings: SqliteSettings;
+}
+
+/** What the connection runs with, read back from SQLite. */
+export interface SqliteSettings {
+  /** `wal` for a file; `memory` for `:memory:`. */
+  readonly journalMode: string;
+  readonly synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+  readonly foreignKeys: boolean;
+  readonly busyTimeoutMs: number;
 }
 
 interface OrderRow {
@@ -499,8 +510,15 @@ const storeOn = (db: Database.Database): SqliteStore => {
       })),
     );
 
+  const synchronousNames = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
   const store: SqliteStore = {
     schemaVersion: SQLITE_SCHEMA_VERSION,
+    settings: {
+      journalMode: String(db.pragma('journal_mode', { simple: true })),
+      synchronous: synchronousNames[Number(db.pragma('synchronous', { simple: true }))] ?? 'FULL',
+      foreignKeys: Number(db.pragma('foreign_keys', { simple: true })) === 1,
+      busyTimeoutMs: Number(db.pragma('busy_timeout', { simple: true })),
+    },
 
     load: (orderId) =>
       guarded<StoredOrder | undefined, StoredDataInvalid>('load', () => {
