@@ -9,6 +9,25 @@
 
 export { createSimulatedClock } from '../clock/createSimulatedClock.js';
 export type { SimulatedClock } from '../clock/SimulatedClock.js';
+export type {
+  BankCall,
+  BankSimulator,
+  BankSimulatorOptions,
+  BankStep,
+  Movement,
+} from './BankSimulator.js';
+export { createBankSimulator } from './createBankSimulator.js';
+export { createFakeSignatureProvider } from './createFakeSignatureProvider.js';
+export { createRecordingNotifier } from './createRecordingNotifier.js';
+export { createRegistrarSimulator } from './createRegistrarSimulator.js';
+export type { StaticDirectory, StaticDirectoryEntry } from './createStaticDirectory.js';
+export { createStaticDirectory } from './createStaticDirectory.js';
+export type {
+  FakeSignatureProvider,
+  FakeSignatureProviderOptions,
+  SignatureCall,
+  SignatureStep,
+} from './FakeSignatureProvider.js';
 // ---- notifier and signature provider contract suites (adapters section)
 export type {
   DeliveredNotification,
@@ -18,6 +37,20 @@ export type {
 export { notifierContract } from './notifierContract.js';
 export type { OrderStoreContractOptions } from './orderStoreContract.js';
 export { orderStoreContract } from './orderStoreContract.js';
+export type { RecordedCall } from './RecordedCall.js';
+export type {
+  NotifyCall,
+  NotifyStep,
+  RecordingNotifier,
+  RecordingNotifierOptions,
+} from './RecordingNotifier.js';
+export type {
+  RegistrarCall,
+  RegistrarSimulator,
+  RegistrarSimulatorOptions,
+  RegistrarStep,
+} from './RegistrarSimulator.js';
+export type { Script, ScriptOptions } from './Script.js';
 export type { SampleCommitOverrides } from './sampleCommit.js';
 export {
   SAMPLE_AT,
