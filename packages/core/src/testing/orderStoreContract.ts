@@ -4,9 +4,11 @@
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { OrderStore } from '../ports/OrderStore.js';
+import { claimsModelContract } from './storeContract/claimsModelContract.js';
 import { closeContract } from './storeContract/closeContract.js';
 import { commitContract } from './storeContract/commitContract.js';
 import { effectsContract } from './storeContract/effectsContract.js';
+import { jsonRoundTripContract } from './storeContract/jsonRoundTripContract.js';
 import type { StoreContractContext } from './storeContract/StoreContractContext.js';
 import { tasksContract } from './storeContract/tasksContract.js';
 import { timersContract } from './storeContract/timersContract.js';
@@ -70,6 +72,8 @@ export const orderStoreContract = (
     tasksContract(context);
     timersContract(context);
     effectsContract(context);
+    claimsModelContract(context);
+    jsonRoundTripContract(context);
     closeContract(context);
   });
 };
