@@ -39,7 +39,7 @@ export {
   SuitabilityStage,
   TaskStage,
 } from './codecs/Definition.js';
-export { dispatch } from './codecs/dispatch.js';
+export { type DispatchCodec, dispatch } from './codecs/dispatch.js';
 export {
   ClockTime,
   CurrencyCode,

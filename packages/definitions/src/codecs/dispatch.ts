@@ -10,6 +10,13 @@ export type Pick<C extends t.Mixed> =
   | { readonly codec: C }
   | { readonly key: string | null; readonly expected: string; readonly typeName: string };
 
+/** The codec type produced by {@link dispatch}; `members` lists the alternatives. */
+export type DispatchCodec<CS extends readonly [t.Mixed, t.Mixed, ...t.Mixed[]]> = t.Type<
+  t.TypeOf<CS[number]>,
+  t.OutputOf<CS[number]>,
+  unknown
+> & { readonly members: CS };
+
 /**
  * Builds a union codec from `members` and a `pick` function that chooses the member for an
  * input. When `pick` finds none, the failure is placed on `key` (e.g. `kind`) with a message
@@ -22,8 +29,8 @@ export function dispatch<CS extends readonly [t.Mixed, t.Mixed, ...t.Mixed[]]>(
   name: string,
   members: CS,
   pick: (u: unknown) => Pick<CS[number]>,
-): t.Type<t.TypeOf<CS[number]>, t.OutputOf<CS[number]>, unknown> {
-  return new t.Type<t.TypeOf<CS[number]>, t.OutputOf<CS[number]>, unknown>(
+): DispatchCodec<CS> {
+  const codec = new t.Type<t.TypeOf<CS[number]>, t.OutputOf<CS[number]>, unknown>(
     name,
     (u): u is t.TypeOf<CS[number]> => members.some((m) => m.is(u)),
     (u, c) => {
@@ -59,4 +66,5 @@ export function dispatch<CS extends readonly [t.Mixed, t.Mixed, ...t.Mixed[]]>(
       return member.encode(a);
     },
   );
+  return Object.assign(codec, { members });
 }
