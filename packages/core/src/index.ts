@@ -78,6 +78,48 @@ export { createMemoryStore } from './store/createMemoryStore.js';
 
 // ---- machine, engine, commands, guards (engine section)
 
+export {
+  COMMAND_CODECS,
+  COMMAND_TYPES,
+  type CommandType,
+  SYSTEM_EVENT_CODECS,
+  SYSTEM_EVENT_TYPES,
+  type SystemEventType,
+} from './commands/COMMAND_CODECS.js';
+export type { Command, SystemEvent } from './commands/Command.js';
+export { type DecodedCommand, decodeCommand } from './commands/decodeCommand.js';
+export { OpenInput } from './commands/OpenInput.js';
+export { createEngine } from './engine/createEngine.js';
+export type {
+  AuditVerification,
+  DispatchOptions,
+  Engine,
+  EngineOptions,
+  OrderView,
+  RunDueReport,
+  TaskView,
+} from './engine/Engine.js';
+export { assessSuitability, type SuitabilityAssessment } from './guards/assessSuitability.js';
+export { isRuleId, RULE_GUARDS, type RuleId } from './guards/RULE_GUARDS.js';
+export type { GuardInput, GuardParams, GuardRefusal, RuleGuard } from './guards/RuleGuard.js';
+export { calendarOf, compile, END_STATES, type OrderMachine } from './machine/compile.js';
+export { NEUTRAL_HOLD_REASON } from './machine/NEUTRAL_HOLD_REASON.js';
+export type {
+  ApprovalDecision,
+  ApprovalPlanEntry,
+  ApprovalRecord,
+  FrozenRevision,
+  OrderContext,
+  OrderHold,
+  OrderInvestor,
+  OrderProduct,
+  OrderRefund,
+  RevisionData,
+} from './machine/OrderContext.js';
+export type { OrderEvent } from './machine/OrderEvent.js';
+
+// (end of the engine section)
+
 // ---- diagrams (diagram section)
 export type { DiagramEdge, DiagramState, MachineGraph } from './diagram/describeMachine.js';
 export { describeMachine } from './diagram/describeMachine.js';
