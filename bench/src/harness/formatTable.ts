@@ -65,7 +65,7 @@ export const formatTable = (report: BenchReport): string => {
     `orderflow bench — ${report.startedAt} — ${report.mode} mode: ${report.warmup} warm-up + ${report.rounds} timed rounds per figure; median (min–max); ratio = orderflow / peer; ran in ${Math.round(report.seconds)} s`,
     '',
     `- machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; load average at start ${m.loadAverage.join(' ')}`,
-    `- node ${m.node}; ${versions}`,
+    `- node ${m.node} (NODE_ENV=${m.nodeEnv}); ${versions}`,
     '',
   ];
   const lines = [

@@ -82,3 +82,8 @@ export const runBpmnLifecycles = async (
   }
   return count;
 };
+
+/** Stops an instance that is still running (`stop()` never settles on a finished one). */
+export const stopBpmnInstance = async (engine: Engine): Promise<void> => {
+  if (engine.state === 'running') await engine.stop();
+};

@@ -1,0 +1,79 @@
+/**
+ * Row 1: the engine on the memory store against hand-written xstate v5 running the same
+ * lifecycle with its snapshot persisted as JSON after every event.
+ */
+import type { BenchContext } from '../BenchContext.js';
+import type { BenchRow } from '../harness/BenchRow.js';
+import { type Figure, figureOf, type Measured, notAvailable } from '../harness/Figure.js';
+import { measureInterleaved, type Probe } from '../harness/measure.js';
+import { runXstateLifecycles, XSTATE_PEER_EVENTS } from '../peers/runXstateLifecycle.js';
+import type { EngineSide } from '../workload/EngineWorkload.js';
+
+/** Scales a lifecycles/s figure to commands/s. */
+const perCommand = (figure: Figure, commands: number): Figure =>
+  figureOf(
+    'commands/s',
+    figure.rounds.map((r) => r * commands),
+  );
+
+/** Row 1: lifecycles/s and commands/s. */
+export const xstateRows = async (
+  ctx: BenchContext,
+  engine: EngineSide,
+): Promise<readonly BenchRow[]> => {
+  ctx.log('1. engine on memory vs hand-written xstate');
+  let nextId = 0;
+  const peerProbe: Probe = {
+    report: 'rate',
+    unit: 'lifecycles/s',
+    work: () => {
+      const n = runXstateLifecycles(ctx.scale.lifecycles, new Map(), nextId);
+      nextId += n;
+      return n;
+    },
+  };
+  const probes: Probe[] =
+    engine._tag === 'EngineWorkload'
+      ? [
+          {
+            report: 'rate',
+            unit: 'lifecycles/s',
+            work: () => engine.runLifecycles(ctx.scale.lifecycles),
+          },
+          peerProbe,
+        ]
+      : [peerProbe];
+  const figures = await measureInterleaved(probes, ctx.rounds);
+  const peer = figures[figures.length - 1];
+  if (peer === undefined) throw new Error('xstateRows: missing figure');
+  const orderflow: Measured =
+    engine._tag === 'EngineWorkload' ? (figures[0] ?? notAvailable('not measured')) : engine;
+  const peerCommands = XSTATE_PEER_EVENTS + 1;
+  const base = {
+    section: '1',
+    better: 'higher' as const,
+    orderflowName: 'engine on memory store',
+    peerName: 'hand-written xstate v5, JSON snapshot after every event',
+  };
+  return [
+    {
+      ...base,
+      id: 'engine-memory.lifecycles',
+      metric: 'lifecycles/s',
+      orderflow,
+      peer,
+      target: { kind: 'ratioAtLeast', value: 0.5 },
+      note: `one lifecycle = open + ${peerCommands - 1} commands by 9 actors (private-fund-subscription, 4 approval levels); the peer's JSON goes to a Map, the engine's commits to the memory store`,
+    },
+    {
+      ...base,
+      id: 'engine-memory.commands',
+      metric: 'commands/s',
+      orderflow:
+        orderflow._tag === 'Figure' && engine._tag === 'EngineWorkload'
+          ? perCommand(orderflow, engine.commandsPerLifecycle)
+          : orderflow,
+      peer: perCommand(peer, peerCommands),
+    },
+  ];
+};
