@@ -21,11 +21,13 @@ const ZH_FOOTER = '此邮件由 orderflow 自动发送，请勿直接回复。';
 const EN_FOOTER = 'Sent automatically by orderflow; please do not reply.';
 
 /**
- * Templates for the notifications a definition usually names. Pass your own `templates`
+ * Templates for the notifications a definition usually names (the built-in definitions use
+ * `contract-signed`, `order-approved`, `order-rejected`, `sla-breached`, `return-visit-due`,
+ * `funds-released`, `units-confirmed`). Pass your own `templates`
  * to `createSmtpNotifier` to add or replace any of them.
  */
 export const defaultTemplates: TemplateMap = {
-  orderOpened: both(
+  'order-opened': both(
     [
       '【新订单】{{orderId}}',
       ['订单 {{orderId}} 已创建：{{productName}}，金额 {{amount}}。', ZH_FOOTER],
@@ -35,7 +37,7 @@ export const defaultTemplates: TemplateMap = {
       ['Order {{orderId}} was opened: {{productName}}, {{amount}}.', EN_FOOTER],
     ],
   ),
-  signatureRequested: both(
+  'signature-requested': both(
     [
       '【待签署】订单 {{orderId}} 合同',
       [
@@ -51,23 +53,23 @@ export const defaultTemplates: TemplateMap = {
       ],
     ],
   ),
-  contractSigned: both(
+  'contract-signed': both(
     [
       '【已签署】订单 {{orderId}} 合同已签署',
       [
-        '订单 {{orderId}} 的合同已完成电子签署并归档（文件 SHA-256：{{documentSha256}}），请相关部门跟进。',
+        '订单 {{orderId}}（{{productName}}，金额 {{amount}}）的合同已完成电子签署并归档，请相关部门跟进。',
         ZH_FOOTER,
       ],
     ],
     [
       '[Signed] Contract of order {{orderId}}',
       [
-        'The contract of order {{orderId}} was signed and archived (document SHA-256 {{documentSha256}}). Please follow up.',
+        'The contract of order {{orderId}} ({{productName}}, {{amount}}) was signed and archived. Please follow up.',
         EN_FOOTER,
       ],
     ],
   ),
-  approvalRequested: both(
+  'approval-requested': both(
     [
       '【待审批】订单 {{orderId}}',
       [
@@ -83,7 +85,7 @@ export const defaultTemplates: TemplateMap = {
       ],
     ],
   ),
-  orderApproved: both(
+  'order-approved': both(
     [
       '【审批通过】订单 {{orderId}}',
       ['订单 {{orderId}}（{{productName}}，金额 {{amount}}）已通过全部审批。', ZH_FOOTER],
@@ -93,11 +95,11 @@ export const defaultTemplates: TemplateMap = {
       ['Order {{orderId}} ({{productName}}, {{amount}}) passed every approval.', EN_FOOTER],
     ],
   ),
-  orderRejected: both(
+  'order-rejected': both(
     ['【审批驳回】订单 {{orderId}}', ['订单 {{orderId}} 被驳回，原因：{{reason}}。', ZH_FOOTER]],
     ['[Rejected] Order {{orderId}}', ['Order {{orderId}} was rejected: {{reason}}.', EN_FOOTER]],
   ),
-  paymentReceived: both(
+  'payment-received': both(
     [
       '【已到账】订单 {{orderId}}',
       ['订单 {{orderId}} 已收到款项 {{amount}}，付款账户 {{payerAccount}}。', ZH_FOOTER],
@@ -107,7 +109,7 @@ export const defaultTemplates: TemplateMap = {
       ['Order {{orderId}} received {{amount}} from account {{payerAccount}}.', EN_FOOTER],
     ],
   ),
-  coolingOffStarted: both(
+  'cooling-off-started': both(
     [
       '【冷静期开始】订单 {{orderId}}',
       [
@@ -123,7 +125,7 @@ export const defaultTemplates: TemplateMap = {
       ],
     ],
   ),
-  returnVisitDue: both(
+  'return-visit-due': both(
     [
       '【待回访】订单 {{orderId}}',
       [
@@ -139,7 +141,7 @@ export const defaultTemplates: TemplateMap = {
       ],
     ],
   ),
-  fundsReleased: both(
+  'funds-released': both(
     [
       '【资金划转】订单 {{orderId}}',
       ['订单 {{orderId}} 的资金 {{amount}} 已划往托管账户。', ZH_FOOTER],
@@ -149,17 +151,17 @@ export const defaultTemplates: TemplateMap = {
       ['{{amount}} of order {{orderId}} was released to the custody account.', EN_FOOTER],
     ],
   ),
-  orderConfirmed: both(
+  'units-confirmed': both(
     [
       '【份额确认】订单 {{orderId}}',
-      ['订单 {{orderId}} 已获登记机构确认，确认金额 {{confirmedAmount}}。', ZH_FOOTER],
+      ['订单 {{orderId}}（{{productName}}，金额 {{amount}}）已获登记机构确认。', ZH_FOOTER],
     ],
     [
       '[Confirmed] Order {{orderId}}',
-      ['The registrar confirmed order {{orderId}}: {{confirmedAmount}}.', EN_FOOTER],
+      ['The registrar confirmed order {{orderId}} ({{productName}}, {{amount}}).', EN_FOOTER],
     ],
   ),
-  refundIssued: both(
+  'refund-issued': both(
     [
       '【退款】订单 {{orderId}}',
       ['订单 {{orderId}} 已原路退款 {{amount}} 至账户 {{payerAccount}}。', ZH_FOOTER],
@@ -169,27 +171,24 @@ export const defaultTemplates: TemplateMap = {
       ['{{amount}} of order {{orderId}} was refunded to account {{payerAccount}}.', EN_FOOTER],
     ],
   ),
-  slaBreached: both(
+  'sla-breached': both(
     [
       '【超时提醒】订单 {{orderId}}',
-      [
-        '订单 {{orderId}} 的步骤 {{step}} 已超过时限（{{dueAt}}），已升级至 {{escalateTo}}。',
-        ZH_FOOTER,
-      ],
+      ['订单 {{orderId}}（{{productName}}）有待办步骤已超过时限，请尽快处理。', ZH_FOOTER],
     ],
     [
       '[SLA breached] Order {{orderId}}',
       [
-        'Step {{step}} of order {{orderId}} is past its deadline ({{dueAt}}) and was escalated to {{escalateTo}}.',
+        'A step of order {{orderId}} ({{productName}}) is past its deadline; please act on it.',
         EN_FOOTER,
       ],
     ],
   ),
-  orderExpired: both(
+  'order-expired': both(
     ['【订单失效】订单 {{orderId}}', ['订单 {{orderId}} 已失效：{{reason}}。', ZH_FOOTER]],
     ['[Expired] Order {{orderId}}', ['Order {{orderId}} expired: {{reason}}.', EN_FOOTER]],
   ),
-  orderOnHold: both(
+  'order-on-hold': both(
     ['【订单暂停】订单 {{orderId}}', ['订单 {{orderId}} 已暂停处理，请联系合规部门。', ZH_FOOTER]],
     [
       '[On hold] Order {{orderId}}',

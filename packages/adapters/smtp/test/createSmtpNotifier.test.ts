@@ -55,7 +55,7 @@ const approved: Notification = {
   idempotencyKey: 'eff-approved-1',
   orderId: 'ord-2026-0001',
   event: 'orderApproved',
-  template: 'orderApproved',
+  template: 'order-approved',
   recipients: [
     { role: 'riskOfficer', actorId: 'u-risk', address: 'risk@bank.example', locale: 'zh-CN' },
     { role: 'relationshipManager', actorId: 'u-rm', address: 'rm@bank.example', locale: 'en' },

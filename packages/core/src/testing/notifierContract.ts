@@ -48,7 +48,7 @@ const sampleNotification = (key: string, recipients: readonly Recipient[]): Noti
   idempotencyKey: `contract-${key}`,
   orderId: `order-${key}`,
   event: 'orderApproved',
-  template: 'orderApproved',
+  template: 'order-approved',
   recipients,
   data: {
     orderId: `order-${key}`,
