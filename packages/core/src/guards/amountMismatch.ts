@@ -1,4 +1,5 @@
 /** Amounts tie out (DOMAIN §3.6). */
+import { formatAmount } from '@orderflow/definitions';
 import * as E from 'fp-ts/lib/Either.js';
 import type { RuleGuard } from './RuleGuard.js';
 import { refuse } from './refuse.js';
@@ -18,13 +19,16 @@ export const amountMismatch: RuleGuard = ({ context, event }) => {
   const facts = {
     expectedMinor,
     actualMinor: given,
+    expected: formatAmount(expectedMinor, context.currency),
+    actual: formatAmount(given, context.currency),
+    currency: context.currency,
     against: event.type === 'draftContract' ? 'order' : 'contract',
   };
   return given === expectedMinor
     ? E.right(facts)
     : refuse(
         'amount-mismatch',
-        `amount ${given} does not equal the ${facts.against} amount ${expectedMinor} (minor units)`,
+        `the amount ${facts.actual} ${facts.currency} does not equal the ${facts.against} amount ${facts.expected} ${facts.currency}`,
         facts,
       );
 };

@@ -53,6 +53,7 @@ export const people = {
   risk2: { id: 'risk-2', roles: ['riskOfficer'] },
   comp: { id: 'comp-1', roles: ['complianceOfficer'] },
   head: { id: 'head-1', roles: ['headOfControl'] },
+  legal: { id: 'legal-1', roles: ['legalCounsel'] },
   fin: { id: 'fin-1', roles: ['financeOfficer'] },
   ops: { id: 'ops-1', roles: ['operations'] },
   ops2: { id: 'ops-2', roles: ['operations'] },
