@@ -50,7 +50,10 @@ export function loadDefinition(
     sortByPosition(problems.map((p) => toError(p, locate === null ? null : locate(p))));
 
   const decoded = DefinitionCodec.decode(value);
-  if (E.isLeft(decoded)) return E.left(place(codecProblems(decoded.left)));
+  if (E.isLeft(decoded)) {
+    const problems = codecProblems(decoded.left);
+    return E.left(place([...problems, ...problemsBesideTypos(value, problems)]));
+  }
   const { problems, conditions } = validateDefinition(decoded.right);
   if (problems.length > 0) return E.left(place(problems));
   const definition: Definition = {
@@ -60,6 +63,26 @@ export function loadDefinition(
     ...(options.file === undefined ? {} : { file: options.file }),
   };
   return E.right(definition);
+}
+
+/**
+ * When the only codec problems are unknown keys (typos), the definition without those keys
+ * is still checked, so a typo does not hide the semantic problems of the same file.
+ */
+function problemsBesideTypos(value: unknown, problems: readonly Problem[]): readonly Problem[] {
+  if (problems.some((p) => p.rule !== 'unknown-key')) return [];
+  const repaired = structuredClone(value);
+  for (const { path } of problems) {
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k], repaired);
+    const key = path[path.length - 1];
+    if (typeof parent === 'object' && parent !== null && key !== undefined) {
+      delete (parent as Record<PropertyKey, unknown>)[key];
+    }
+  }
+  const decoded = DefinitionCodec.decode(repaired);
+  return E.isRight(decoded) ? validateDefinition(decoded.right).problems : [];
 }
 
 /** Orders errors by line and column; errors without a position keep their order, first. */

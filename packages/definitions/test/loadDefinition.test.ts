@@ -30,6 +30,17 @@ describe('loadDefinition', () => {
     ]);
   });
 
+  it('still reports the semantic problems of a file whose only other problems are typos', () => {
+    const text = withLines(
+      [16, '    onReject: entyr'],
+      [18, '      - { id: boss, role: boss, aspect: supervisor, slaa: PT4H }'],
+    );
+    expect(errorsOf(text).map(([rule, path, line, column]) => [rule, path, line, column])).toEqual([
+      ['unknown-reject-target', 'stages[2].onReject', 16, 15],
+      ['unknown-key', 'stages[2].steps[0].slaa', 18, 53],
+    ]);
+  });
+
   it('reports every codec problem at once', () => {
     const text = withLines(
       [5, 'currency: RMB'],

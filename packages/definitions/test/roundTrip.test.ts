@@ -6,7 +6,9 @@ import { stringify } from 'yaml';
 import { arbitraryDefinition } from './arbitraryDefinition.js';
 
 describe('encode → decode', () => {
-  it('round-trips arbitrary valid definitions through YAML, and they pass validation', () => {
+  it('round-trips arbitrary valid definitions through YAML, and they pass validation', {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(arbitraryDefinition, (source) => {
         const text = stringify(DefinitionCodec.encode(source));
@@ -17,7 +19,7 @@ describe('encode → decode', () => {
         expect(decoded).toEqual(source);
         expect(key).toBe(`${source.id}@${source.version}`);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
