@@ -330,6 +330,22 @@ describe('approval chain rules', () => {
     ]);
   });
 
+  it('refuses a decision rule that requires a group instead of a step', () => {
+    const text = withLines([
+      19,
+      '      - parallel: { id: g, policy: all, steps: [{ id: risk, role: risk, aspect: risk }] }\n    decision:\n      inputs: [amount]\n      rules:\n        - { when: ["-"], require: [g] }',
+    ]);
+    expect(errorsOf(text)).toEqual([
+      [
+        'unknown-step',
+        'stages[2].decision.rules[0].require[0]',
+        23,
+        36,
+        'unknown step "g"; steps of this stage: boss, risk',
+      ],
+    ]);
+  });
+
   it('reports a unary test that does not parse, at its character', () => {
     expect(errorsOf(decision('{ when: [">>"], require: [boss] }'))).toEqual([
       [

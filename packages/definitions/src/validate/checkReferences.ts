@@ -94,7 +94,7 @@ export function checkReferences(def: DefinitionSource): Problem[] {
       });
     }
     if (stage.decision !== undefined) {
-      const known = ids.map((x) => x.id);
+      const known = steps.map((s) => s.step.id);
       for (const [r, rule] of stage.decision.rules.entries()) {
         for (const [k, id] of rule.require.entries()) {
           if (known.includes(id)) continue;
