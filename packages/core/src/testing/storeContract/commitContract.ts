@@ -10,6 +10,7 @@ import {
 import { expectLeft, expectRight } from './expectRight.js';
 import { freshId } from './freshId.js';
 import type { StoreContractContext } from './StoreContractContext.js';
+import { timeWindow } from './timeWindow.js';
 
 /** Registers the commit, audit and idempotency tests. */
 export const commitContract = ({ store }: StoreContractContext): void => {
@@ -122,6 +123,58 @@ export const commitContract = ({ store }: StoreContractContext): void => {
       const loaded = expectRight(await store().load(orderId));
       if (loaded !== undefined) (loaded.context as { amountMinor: number }).amountMinor = 2;
       expect(expectRight(await store().load(orderId))).toEqual(expected);
+    });
+  });
+
+  describe('copies', () => {
+    it('hands out rows the caller may change without changing what is stored', async () => {
+      const time = timeWindow();
+      const orderId = freshId('order');
+      const role = freshId('role');
+      const effect = sampleEffect(freshId('effect'), orderId, time.at(1));
+      const timer = sampleTimer(freshId('timer'), orderId, time.at(1));
+      expectRight(
+        await store().commit(
+          sampleCommit(orderId, 1, {
+            effects: [effect],
+            timers: [timer],
+            tasks: [sampleTask(orderId, 'risk', role)],
+          }),
+        ),
+      );
+      const scribble = (row: unknown): void => {
+        (row as { payload?: unknown; facts?: unknown; commands?: unknown }).payload = 'changed';
+        (row as { facts?: unknown }).facts = 'changed';
+        (row as { commands?: unknown }).commands = ['changed'];
+      };
+      for (const entry of expectRight(await store().history(orderId))) scribble(entry);
+      for (const task of expectRight(await store().tasks({ roles: [role] }))) scribble(task);
+      for (const row of expectRight(
+        await store().claimDueEffects({
+          now: time.at(2),
+          workerId: 'w',
+          leaseUntil: time.at(3),
+          limit: 1000,
+        }),
+      )) {
+        scribble(row);
+      }
+      for (const row of expectRight(
+        await store().claimDueTimers({
+          now: time.at(2),
+          workerId: 'w',
+          leaseUntil: time.at(3),
+          limit: 1000,
+        }),
+      )) {
+        scribble(row);
+      }
+      expect(expectRight(await store().history(orderId))).toEqual([sampleAuditEntry(orderId, 1)]);
+      expect(expectRight(await store().tasks({ roles: [role] }))).toEqual([
+        sampleTask(orderId, 'risk', role),
+      ]);
+      expect(expectRight(await store().effects(orderId))[0]?.payload).toEqual(effect.payload);
+      expect(expectRight(await store().timers(orderId))[0]?.payload).toEqual(timer.payload);
     });
   });
 
