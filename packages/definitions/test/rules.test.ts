@@ -375,6 +375,16 @@ describe('FEEL rules', () => {
     ]);
   });
 
+  it('points inside a literal block scalar at the line and column of the error', () => {
+    const text = withLines([
+      19,
+      '      - id: risk\n        role: risk\n        aspect: risk\n        when: |\n          amount >= 5000000\n            and product.riskLevl = "R5"',
+    ]);
+    expect(errorsOf(text).map(([rule, path, line, column]) => [rule, path, line, column])).toEqual([
+      ['feel-unknown-name', 'stages[2].steps[1].when', 24, 25],
+    ]);
+  });
+
   it('reports a name the condition context cannot have, suggesting the right one', () => {
     expect(errorsOf(when('product.riskLevl = "R4"'))).toEqual([
       [

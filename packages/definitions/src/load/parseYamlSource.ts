@@ -150,6 +150,34 @@ function offsetOf(
     if ((raw.startsWith('"') || raw.startsWith("'")) && raw.slice(1, -1) === node.value) {
       return start + 1 + inner;
     }
+    if (node.type === 'BLOCK_LITERAL') return start + blockLiteralOffset(raw, node.value, inner);
   }
   return start;
+}
+
+/**
+ * The offset in a literal block scalar (`|`) of character `inner` of its value: the value's
+ * lines are the block's lines without their indentation. Falls back to the block's start
+ * when the text does not line up (tabs, or an indentation indicator).
+ */
+function blockLiteralOffset(raw: string, value: string, inner: number): number {
+  const before = value.slice(0, inner);
+  const line = before.split('\n').length - 1;
+  const column = inner - (before.lastIndexOf('\n') + 1);
+  const lines = raw.split('\n');
+  const content = lines.slice(1);
+  const indent = Math.min(
+    ...content.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length),
+  );
+  const target = content[line];
+  if (
+    target === undefined ||
+    !Number.isFinite(indent) ||
+    target.slice(indent, indent + column) !== value.split('\n')[line]?.slice(0, column)
+  ) {
+    return 0;
+  }
+  let offset = (lines[0]?.length ?? 0) + 1;
+  for (let i = 0; i < line; i++) offset += (content[i]?.length ?? 0) + 1;
+  return offset + indent + column;
 }
