@@ -1,5 +1,7 @@
 /** Contract: load, commit (optimistic versions, atomicity), audit trail, idempotency. */
 import { describe, expect, it } from 'vitest';
+import { appendAuditEntries } from '../../audit/appendAuditEntries.js';
+import { verifyAuditChain } from '../../audit/verifyAuditChain.js';
 import {
   sampleAuditEntry,
   sampleCommit,
@@ -192,6 +194,28 @@ export const commitContract = ({ store }: StoreContractContext): void => {
       const trail = expectRight(await store().history(orderId));
       expect(trail.map((entry) => entry.seq)).toEqual([1, 2, 3]);
       expect(trail[0]).toEqual(sampleAuditEntry(orderId, 1));
+    });
+
+    it('returns a hash chain that still verifies after commits and refused attempts', async () => {
+      const orderId = freshId('order');
+      const draft = (command: string, version: number, outcome: 'accepted' | 'refused') => {
+        const { seq: _seq, prevHash: _prev, hash: _hash, ...rest } = sampleAuditEntry(orderId, 1);
+        return { ...rest, command, version, outcome, at: `2026-01-05T0${version}:00:00.000Z` };
+      };
+      const first = appendAuditEntries(undefined, [draft('open', 1, 'accepted')]);
+      expectRight(await store().commit(sampleCommit(orderId, 1, { audit: first })));
+      const refused = appendAuditEntries(first.at(-1), [draft('approve', 1, 'refused')]);
+      expectRight(await store().appendAudit(orderId, 1, refused));
+      const second = appendAuditEntries(refused.at(-1), [
+        draft('enterOrder', 2, 'accepted'),
+        draft('verifyEntry', 2, 'accepted'),
+      ]);
+      expectRight(await store().commit(sampleCommit(orderId, 2, { audit: second })));
+      const trail = expectRight(await store().history(orderId));
+      expect(verifyAuditChain(trail)).toEqual({
+        _tag: 'Right',
+        right: { entries: 4, head: second.at(-1)?.hash },
+      });
     });
 
     it('returns an empty trail for an order that does not exist', async () => {
