@@ -35,6 +35,7 @@ export const RULES = {
   'qualified-investor-rules': 'a private product without `productRules.qualifiedInvestor`',
   'recording-without-signing': '`recordingRequired` with no signing stage to record',
   'cut-off-rules': 'a public fund without `productRules.cutOff`',
+  'assessment-validity': 'a private product whose risk assessment stays valid longer than 3 years',
   'risk-scale': 'an empty or repeated risk level in the suitability scales',
 } as const;
 

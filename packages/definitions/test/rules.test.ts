@@ -546,6 +546,20 @@ describe('DOMAIN rules', () => {
     ]);
   });
 
+  it('refuses a private-product assessment valid longer than three years', () => {
+    const line =
+      '  suitability: { investorLevels: [C1, C2], productLevels: [R1, R2], assessmentValidity: P4Y }\n  qualifiedInvestor: { minimumAmount: "300000.00" }';
+    expect(errorsOf(withLines([4, 'productKind: assetManagementPlan'], [22, line]))).toEqual([
+      [
+        'assessment-validity',
+        'productRules.suitability.assessmentValidity',
+        22,
+        89,
+        'assessmentValidity P4Y is longer than the 3 years a private product allows (P3Y)',
+      ],
+    ]);
+  });
+
   it('requires cooling-off and a return visit for a private fund', () => {
     const qualified =
       '  qualifiedInvestor: { minimumAmount: "1000000.00" }\nretention: { orderRecords: P20Y }';

@@ -53,6 +53,14 @@ export function checkProductRules(def: DefinitionSource): Problem[] {
       message: `productKind ${def.productKind} needs productRules.qualifiedInvestor (合格投资者 thresholds)`,
     });
   }
+  const validity = rules.suitability.assessmentValidity;
+  if (isPrivate && durationMs(validity) > durationMs('P3Y')) {
+    problems.push({
+      rule: 'assessment-validity',
+      path: at('suitability', 'assessmentValidity'),
+      message: `assessmentValidity ${validity} is longer than the 3 years a private product allows (P3Y)`,
+    });
+  }
   if (def.productKind === 'publicFund' && rules.cutOff === undefined) {
     problems.push({
       rule: 'cut-off-rules',
