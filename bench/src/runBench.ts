@@ -12,7 +12,8 @@ import { machineInfo } from './harness/MachineInfo.js';
 import type { Rounds } from './harness/measure.js';
 import { bpmnRows } from './rows/bpmnRows.js';
 import { definitionRows } from './rows/definitionRows.js';
-import { memoryRows, orderflowMemoryUnavailable } from './rows/memoryRows.js';
+import { memoryRows } from './rows/memoryRows.js';
+import { orderflowMemory } from './rows/orderflowMemory.js';
 import { postgresRows } from './rows/postgresRows.js';
 import { sqliteRows } from './rows/sqliteRows.js';
 import { xstateRows } from './rows/xstateRows.js';
@@ -62,7 +63,7 @@ export const runBench = async (options: RunOptions): Promise<BenchReport> => {
     ['2', (c) => bpmnRows(c, engine)],
     ['3', sqliteRows],
     ['4', postgresRows],
-    ['5', (c) => memoryRows(c, orderflowMemoryUnavailable('not built yet', c.scale.idleOrders))],
+    ['5', async (c) => memoryRows(c, await orderflowMemory(c, engine))],
     ['6', definitionRows],
   ];
   const rows: BenchRow[] = [];

@@ -1,7 +1,7 @@
 /** Runs hand-written xstate lifecycles, persisting the snapshot as JSON after every event. */
 import { createActor } from 'xstate';
 import { xstateLifecycleMachine } from './xstateLifecycleMachine.js';
-import { PEER_ACTORS, xstatePeerScript } from './xstatePeerScript.js';
+import { peerInput, xstatePeerScript } from './xstatePeerScript.js';
 
 /** How many events one peer lifecycle sends (the `open` is not an event). */
 export const XSTATE_PEER_EVENTS = xstatePeerScript('').length;
@@ -22,7 +22,7 @@ export const runXstateLifecycles = (
   for (let i = 0; i < count; i++) {
     const orderId = `xs-${firstId + i}`;
     const actor = createActor(xstateLifecycleMachine, {
-      input: { orderId, amountMinor: 600_000_000, ownerId: PEER_ACTORS.sales.id, at },
+      input: peerInput(orderId, at),
     });
     actor.start();
     saved.set(orderId, JSON.stringify(actor.getPersistedSnapshot()));

@@ -19,7 +19,6 @@ export interface PeerEvent {
     | 'recordQualification'
     | 'enterOrder'
     | 'verifyEntry'
-    | 'recordSuitability'
     | 'draftContract'
     | 'requestSignature'
     | 'signatureCompleted'
@@ -52,6 +51,9 @@ export interface PeerContext {
     readonly at: string;
   }[];
   readonly facts: Readonly<Record<string, string>>;
+  /** Risk levels as numbers: investor C1–C5, product R1–R5. */
+  readonly investorLevel: number;
+  readonly productLevel: number;
   readonly updatedAt: string;
 }
 
@@ -60,6 +62,8 @@ export interface PeerInput {
   readonly orderId: string;
   readonly amountMinor: number;
   readonly ownerId: string;
+  readonly investorLevel: number;
+  readonly productLevel: number;
   readonly at: string;
 }
 
@@ -88,8 +92,12 @@ export const xstateLifecycleMachine = setup({
   types: {} as { context: PeerContext; events: PeerEvent; input: PeerInput },
   guards: {
     hasRole: ({ event }, params: { role: string }) => event.actor.roles.includes(params.role),
-    checkerIsNotMaker: ({ context, event }) =>
-      event.actor.roles.includes('operations') && event.actor.id !== context.makerId,
+    // The checker is another person than the maker, and the investor's level covers the
+    // product's (the suitability stage passes on its own when they match).
+    checkerIsNotMakerAndSuitable: ({ context, event }) =>
+      event.actor.roles.includes('operations') &&
+      event.actor.id !== context.makerId &&
+      context.investorLevel >= context.productLevel,
     contractAmountMatches: ({ context, event }) =>
       event.actor.roles.includes('operations') &&
       toMinor(event.data.amount) === context.amountMinor,
@@ -103,9 +111,6 @@ export const xstateLifecycleMachine = setup({
       event.actor.id !== context.makerId &&
       !context.approvals.some((a) => a.actorId === event.actor.id),
     needsFinance: ({ context }) => context.amountMinor >= FINANCE_THRESHOLD_MINOR,
-    suitable: ({ event }) =>
-      event.actor.roles.includes('salesRep') &&
-      Number(event.data.investorLevel?.slice(1)) >= Number(event.data.productLevel?.slice(1)),
   },
   actions: {
     touch: assign({
@@ -139,6 +144,8 @@ export const xstateLifecycleMachine = setup({
     paidMinor: null,
     approvals: [],
     facts: {},
+    investorLevel: input.investorLevel,
+    productLevel: input.productLevel,
     updatedAt: input.at,
   }),
   initial: 'needsConfirmation',
@@ -190,17 +197,12 @@ export const xstateLifecycleMachine = setup({
         awaitingCheck: {
           on: {
             verifyEntry: {
-              guard: 'checkerIsNotMaker',
-              target: '#order.suitability',
+              guard: 'checkerIsNotMakerAndSuitable',
+              target: '#order.contract',
               actions: ['recordChecker', 'touch'],
             },
           },
         },
-      },
-    },
-    suitability: {
-      on: {
-        recordSuitability: { guard: 'suitable', target: 'contract', actions: 'touch' },
       },
     },
     contract: {

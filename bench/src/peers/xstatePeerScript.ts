@@ -1,8 +1,8 @@
 /**
- * The events of one private-fund lifecycle for the hand-written xstate peer: 20 events by
- * 9 actors, the same steps the engine workload sends.
+ * The events of one private-fund lifecycle for the hand-written xstate peer: 19 events by
+ * 9 actors (20 steps with the start, as the engine's open + 19 commands), the same steps the engine workload sends.
  */
-import type { PeerActor, PeerEvent } from './xstateLifecycleMachine.js';
+import type { PeerActor, PeerEvent, PeerInput } from './xstateLifecycleMachine.js';
 
 const actor = (id: string, ...roles: string[]): PeerActor => ({ id, roles });
 
@@ -36,7 +36,6 @@ export const xstatePeerScript = (at: string): readonly PeerEvent[] => {
     ev('recordQualification', a.risk, { result: 'qualified' }),
     ev('enterOrder', a.sales),
     ev('verifyEntry', a.operations),
-    ev('recordSuitability', a.sales, { investorLevel: 'C4', productLevel: 'R4' }),
     ev('draftContract', a.operations, { amount: PEER_AMOUNT }),
     ev('requestSignature', a.sales),
     ev('signatureCompleted', a.system, { documentHash: 'ab'.repeat(32) }),
@@ -53,3 +52,13 @@ export const xstatePeerScript = (at: string): readonly PeerEvent[] => {
     ev('archive', a.operations),
   ];
 };
+
+/** The input of one peer order: the workload's amount, owner and risk levels (C4 investor, R3 product). */
+export const peerInput = (orderId: string, at: string): PeerInput => ({
+  orderId,
+  amountMinor: 600_000_000,
+  ownerId: PEER_ACTORS.sales.id,
+  investorLevel: 4,
+  productLevel: 3,
+  at,
+});

@@ -10,10 +10,10 @@ import type { Figure } from '../harness/Figure.js';
 import { measureHeapPerItem } from '../harness/measureHeap.js';
 import { type BpmnPeer, startBpmnInstance, stopBpmnInstance } from '../peers/bpmnLifecycle.js';
 import { xstateLifecycleMachine } from '../peers/xstateLifecycleMachine.js';
-import { PEER_ACTORS, xstatePeerScript } from '../peers/xstatePeerScript.js';
+import { peerInput, xstatePeerScript } from '../peers/xstatePeerScript.js';
 
 /** How many steps a live instance has taken: up to the first approval, like an order waiting for it. */
-const LIVE_STEPS = 9;
+const LIVE_STEPS = 8;
 
 /** Heap per live bpmn-engine instance waiting at the first approval. */
 export const bpmnHeapPerInstance = (ctx: BenchContext, peer: BpmnPeer): Promise<Figure> =>
@@ -44,12 +44,7 @@ export const xstateHeapPerActor = (ctx: BenchContext): Promise<Figure> =>
       const script = xstatePeerScript(at).slice(0, LIVE_STEPS);
       const actors = Array.from({ length: ctx.scale.xstateLiveActors }, (_, i) => {
         const actor = createActor(xstateLifecycleMachine, {
-          input: {
-            orderId: `live-${i}`,
-            amountMinor: 600_000_000,
-            ownerId: PEER_ACTORS.sales.id,
-            at,
-          },
+          input: peerInput(`live-${i}`, at),
         });
         actor.start();
         for (const event of script) actor.send(event);

@@ -43,7 +43,7 @@ export const bpmnRows = async (
       better: 'higher',
       orderflowName: 'engine on memory store',
       orderflow,
-      peerName: 'bpmn-engine 20-task BPMN, getState() JSON saved after each task',
+      peerName: 'bpmn-engine 19-task BPMN, getState() JSON saved after each task',
       peer: figures[figures.length - 1] ?? notAvailable('not measured'),
       target: { kind: 'ratioAtLeast', value: 50 },
       note: 'bpmn-engine parses the BPMN file once (sourceContext reused), as a user running many instances would',

@@ -11,11 +11,15 @@ export interface EngineWorkload {
   runLifecycles(count: number): Promise<number>;
   /** The commits one lifecycle made, recorded from the memory store. */
   readonly template: CommitTemplate;
-  /** Opens `count` orders into a SQLite store at `path`, keeping nothing; resolves to `count`. */
-  openIdleOrders(
-    path: string,
-    count: number,
-  ): Promise<{ readonly opened: number; readonly close: () => Promise<void> }>;
+  /** An engine on a SQLite store at `path`, ready to open idle orders into it. */
+  openIdleOrders(path: string): Promise<IdleOrderSink>;
+}
+
+/** Opens orders through an engine and keeps nothing of them. */
+export interface IdleOrderSink {
+  /** Opens `count` new orders; resolves to `count`. */
+  open(count: number): Promise<number>;
+  close(): Promise<void>;
 }
 
 /** The engine workload, or why it is not available in this run. */

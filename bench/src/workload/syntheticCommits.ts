@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry, Commit, Json, JsonObject } from '@orderflow/core';
 import { createActor } from 'xstate';
 import { xstateLifecycleMachine } from '../peers/xstateLifecycleMachine.js';
-import { PEER_ACTORS, xstatePeerScript } from '../peers/xstatePeerScript.js';
+import { PEER_ACTORS, peerInput, xstatePeerScript } from '../peers/xstatePeerScript.js';
 import { type CommitTemplate, commitTemplate } from './CommitTemplate.js';
 
 const TEMPLATE_ID = 'order-template-00000000';
@@ -20,7 +20,7 @@ const stateName = (value: unknown): string =>
 export const syntheticCommits = (): CommitTemplate => {
   const at = '2026-01-05T02:00:00.000Z';
   const actor = createActor(xstateLifecycleMachine, {
-    input: { orderId: TEMPLATE_ID, amountMinor: 600_000_000, ownerId: PEER_ACTORS.sales.id, at },
+    input: peerInput(TEMPLATE_ID, at),
   });
   actor.start();
   const commits: Commit[] = [];
