@@ -55,6 +55,8 @@ export interface SignatureProviderSimulator {
   /** Base URL of the API, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
   envelope(envelopeId: string): SimulatedEnvelope | undefined;
+  /** Every envelope, oldest first. */
+  envelopes(): readonly SimulatedEnvelope[];
   /** Expires every sent envelope whose `expiresAt` has passed on the clock; returns their ids. */
   expireDue(): Promise<readonly string[]>;
   close(): Promise<void>;
@@ -263,6 +265,7 @@ export async function startSignatureProviderSimulator(
   return {
     url,
     envelope: (id) => envelopes.get(id),
+    envelopes: () => [...envelopes.values()],
     async expireDue() {
       const now = options.clock.now();
       const due = [...envelopes.values()].filter(
