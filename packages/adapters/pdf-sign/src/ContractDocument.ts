@@ -1,4 +1,5 @@
 /** What a contract PDF shows: a title, the order's key facts, and the contract text. */
+import { createHash } from 'node:crypto';
 import type { SignatureRequest } from '@orderflow/core';
 
 /** The printable content of one contract. */
@@ -12,7 +13,8 @@ export interface ContractDocument {
 
 /**
  * The contract document for a signature request: the drafted text, with the order id,
- * contract id, signer and amount (`data.amount` / `data.currency`) above it.
+ * contract id, signer, amount (`data.amount` / `data.currency`) and the SHA-256 of the
+ * drafted text above it.
  */
 export function contractDocumentFrom(request: SignatureRequest): ContractDocument {
   const { data } = request;
@@ -30,5 +32,8 @@ export function contractDocumentFrom(request: SignatureRequest): ContractDocumen
     facts.push(['金额 Amount', `${currency}${data.amount}`]);
   }
   if (typeof data.productName === 'string') facts.push(['产品 Product', data.productName]);
+  // Binds the PDF to the drafted text: anyone holding both can check this line.
+  const textSha256 = createHash('sha256').update(request.contractText, 'utf8').digest('hex');
+  facts.push(['合同文本 SHA-256 Text SHA-256', textSha256]);
   return { title, facts, body: request.contractText };
 }

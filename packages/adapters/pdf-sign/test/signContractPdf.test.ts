@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SignatureRequest } from '@orderflow/core';
 import {
   contractDocumentFrom,
@@ -70,12 +71,15 @@ beforeAll(async () => {
 });
 
 describe('renderContractPdf', () => {
-  it('renders Chinese text that poppler extracts back', async () => {
+  it('renders Chinese text, and the hash of the drafted text, that poppler extracts back', async () => {
     const text = await pdftotext(unsigned);
 
     expect(text).toContain('第一条 投资者认购稳健增利一号私募证券投资基金');
     expect(text).toContain('签署人 Signer：张三 (inv-1)');
     expect(text).toContain('cooling-off period');
+    expect(text.replace(/\s+/g, '')).toContain(
+      createHash('sha256').update(request.contractText).digest('hex'),
+    );
   });
 
   it('embeds only the glyphs it uses, so the PDF stays small', () => {
