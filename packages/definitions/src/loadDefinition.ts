@@ -5,7 +5,8 @@ import type { Definition } from './Definition.js';
 import type { DefinitionError } from './DefinitionError.js';
 import { codecProblems } from './load/codecProblems.js';
 import { type Locate, type Position, parseYamlSource } from './load/parseYamlSource.js';
-import { formatPath, type Problem } from './validate/Problem.js';
+import { withoutBadParts } from './load/withoutBadParts.js';
+import { formatPath, type PathSegment, type Problem } from './validate/Problem.js';
 import { validateDefinition } from './validate/validateDefinition.js';
 
 /** Options of {@link loadDefinition}. */
@@ -52,7 +53,7 @@ export function loadDefinition(
   const decoded = DefinitionCodec.decode(value);
   if (E.isLeft(decoded)) {
     const problems = codecProblems(decoded.left);
-    return E.left(place([...problems, ...problemsBesideTypos(value, problems)]));
+    return E.left(place([...problems, ...problemsBesideCodec(value, problems)]));
   }
   const { problems, conditions } = validateDefinition(decoded.right);
   if (problems.length > 0) return E.left(place(problems));
@@ -66,23 +67,20 @@ export function loadDefinition(
 }
 
 /**
- * When the only codec problems are unknown keys (typos), the definition without those keys
- * is still checked, so a typo does not hide the semantic problems of the same file.
+ * The semantic problems of what remains once the parts the codec refused are removed (see
+ * {@link withoutBadParts}), so that a typo or one bad value does not hide the rest. Problems
+ * at, under or above a removed part are left out: they would only echo the removal.
  */
-function problemsBesideTypos(value: unknown, problems: readonly Problem[]): readonly Problem[] {
-  if (problems.some((p) => p.rule !== 'unknown-key')) return [];
-  const repaired = structuredClone(value);
-  for (const { path } of problems) {
-    const parent = path
-      .slice(0, -1)
-      .reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k], repaired);
-    const key = path[path.length - 1];
-    if (typeof parent === 'object' && parent !== null && key !== undefined) {
-      delete (parent as Record<PropertyKey, unknown>)[key];
-    }
-  }
-  const decoded = DefinitionCodec.decode(repaired);
-  return E.isRight(decoded) ? validateDefinition(decoded.right).problems : [];
+function problemsBesideCodec(value: unknown, problems: readonly Problem[]): readonly Problem[] {
+  const trimmed = withoutBadParts(value, problems);
+  if (trimmed === undefined) return [];
+  const decoded = DefinitionCodec.decode(trimmed.value);
+  if (E.isLeft(decoded)) return [];
+  const related = (a: readonly PathSegment[], b: readonly PathSegment[]) =>
+    a.slice(0, Math.min(a.length, b.length)).every((s, i) => s === b[i]);
+  return validateDefinition(decoded.right).problems.filter(
+    (p) => !trimmed.removed.some((cut) => related(p.path, cut)),
+  );
 }
 
 /** Orders errors by line and column; errors without a position keep their order, first. */

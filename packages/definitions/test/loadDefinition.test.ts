@@ -41,6 +41,27 @@ describe('loadDefinition', () => {
     ]);
   });
 
+  it('still reports the semantic problems of a file with a bad optional value', () => {
+    const text = withLines(
+      [12, '  - { id: needs, kind: needsConfirmation, role: repp }'],
+      [18, '      - { id: boss, role: boss, aspect: supervisor, sla: 4 hours }'],
+    );
+    expect(errorsOf(text).map(([rule, path, line, column]) => [rule, path, line, column])).toEqual([
+      ['unknown-role', 'stages[0].role', 12, 49],
+      ['duration', 'stages[2].steps[0].sla', 18, 58],
+    ]);
+  });
+
+  it('does not echo a removed bad value as a semantic problem', () => {
+    const text = withLines(
+      [4, 'productKind: assetManagementPlan'],
+      [23, '  qualifiedInvestor: { minimumAmount: "1,000" }\nretention: { orderRecords: P20Y }'],
+    );
+    expect(errorsOf(text).map(([rule, path]) => [rule, path])).toEqual([
+      ['amount-format', 'productRules.qualifiedInvestor.minimumAmount'],
+    ]);
+  });
+
   it('reports every codec problem at once', () => {
     const text = withLines(
       [5, 'currency: RMB'],

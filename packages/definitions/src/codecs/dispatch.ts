@@ -10,12 +10,12 @@ export type Pick<C extends t.Mixed> =
   | { readonly codec: C }
   | { readonly key: string | null; readonly expected: string; readonly typeName: string };
 
-/** The codec type produced by {@link dispatch}; `members` lists the alternatives. */
+/** The codec type produced by {@link dispatch}; `members` lists the alternatives, `pick` chooses. */
 export type DispatchCodec<CS extends readonly [t.Mixed, t.Mixed, ...t.Mixed[]]> = t.Type<
   t.TypeOf<CS[number]>,
   t.OutputOf<CS[number]>,
   unknown
-> & { readonly members: CS };
+> & { readonly members: CS; readonly pick: (u: unknown) => Pick<CS[number]> };
 
 /**
  * Builds a union codec from `members` and a `pick` function that chooses the member for an
@@ -66,5 +66,5 @@ export function dispatch<CS extends readonly [t.Mixed, t.Mixed, ...t.Mixed[]]>(
       return member.encode(a);
     },
   );
-  return Object.assign(codec, { members });
+  return Object.assign(codec, { members, pick });
 }
