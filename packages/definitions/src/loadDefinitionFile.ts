@@ -1,8 +1,9 @@
 /** Loads a definition from a YAML or JSON file. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Definition } from './Definition.js';
 import type { DefinitionError } from './DefinitionError.js';
+import { MAX_DEFINITION_BYTES } from './load/parseYamlSource.js';
 import { loadDefinition } from './loadDefinition.js';
 
 /**
@@ -12,22 +13,34 @@ import { loadDefinition } from './loadDefinition.js';
  * @example loadDefinitionFile('definitions/orders.yaml')
  */
 export function loadDefinitionFile(path: string): E.Either<readonly DefinitionError[], Definition> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return E.left([
+  const fail = (rule: 'file-read' | 'yaml-size-limit', message: string) =>
+    E.left([
       {
         _tag: 'DefinitionError',
-        rule: 'file-read',
+        rule,
         file: path,
         path: '',
         line: null,
         column: null,
-        message: `cannot read the file (${reason})`,
-      },
+        message,
+      } as const,
     ]);
+  let text: string;
+  try {
+    // Refuse a huge file before reading it into memory.
+    const size = statSync(path).size;
+    if (size > MAX_DEFINITION_BYTES) {
+      return fail(
+        'yaml-size-limit',
+        `the definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES}`,
+      );
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return fail(
+      'file-read',
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   return loadDefinition(text, { file: path });
 }

@@ -178,6 +178,15 @@ describe('loadDefinitionFile', () => {
     ]);
   });
 
+  it('refuses a file over the size limit without reading it', () => {
+    const file = join(dir, 'huge.yaml');
+    writeFileSync(file, `${BASE}#${'x'.repeat(MAX_DEFINITION_BYTES)}\n`);
+    const loaded = loadDefinitionFile(file);
+    expect(E.isLeft(loaded) && loaded.left.map((e) => [e.rule, e.file, e.line])).toEqual([
+      ['yaml-size-limit', file, null],
+    ]);
+  });
+
   it('reports a file that cannot be read', () => {
     const file = join(dir, 'missing.yaml');
     const loaded = loadDefinitionFile(file);
