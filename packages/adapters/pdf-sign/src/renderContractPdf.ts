@@ -26,9 +26,10 @@ const LEADING = 1.55;
 
 /** Two fonts set one line: CJK glyphs from the embedded font, Latin from Helvetica. */
 interface Typeface {
-  readonly cjk: PDFFont;
-  readonly latin: PDFFont;
-  readonly cjkHas: (codePoint: number) => boolean;
+  /** The font that sets one character. */
+  readonly fontOf: (ch: string) => PDFFont;
+  /** The advance width of one character at `size`. */
+  readonly widthOf: (ch: string, size: number) => number;
 }
 
 interface Run {
@@ -45,16 +46,37 @@ const latinCan = (latin: PDFFont, ch: string): boolean => {
   }
 };
 
+/** A typeface that remembers each character's font and width (a contract repeats them). */
+const typeface = (cjk: PDFFont, latin: PDFFont, cjkHas: (cp: number) => boolean): Typeface => {
+  const fonts = new Map<string, PDFFont>();
+  const widths = new Map<string, number>();
+  const fontOf = (ch: string): PDFFont => {
+    const known = fonts.get(ch);
+    if (known !== undefined) return known;
+    const cp = ch.codePointAt(0) ?? 0;
+    const useLatin = (cp <= 0xff || !cjkHas(cp)) && latinCan(latin, ch);
+    const font = useLatin ? latin : cjk;
+    fonts.set(ch, font);
+    return font;
+  };
+  return {
+    fontOf,
+    widthOf: (ch, size) => {
+      const key = `${size}:${ch}`;
+      const known = widths.get(key);
+      if (known !== undefined) return known;
+      const w = fontOf(ch).widthOfTextAtSize(ch, size);
+      widths.set(key, w);
+      return w;
+    },
+  };
+};
+
 /** Cuts a line into runs of one font each. */
 const runsOf = (line: string, face: Typeface): Run[] => {
   const runs: { text: string; font: PDFFont }[] = [];
   for (const ch of line) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const useLatin =
-      (cp <= 0xff || !face.cjkHas(cp)) &&
-      latinCan(face.latin, ch) &&
-      !(cp > 0xff && face.cjkHas(cp));
-    const font = useLatin ? face.latin : face.cjk;
+    const font = face.fontOf(ch);
     const last = runs[runs.length - 1];
     if (last !== undefined && last.font === font) last.text += ch;
     else runs.push({ text: ch, font });
@@ -62,8 +84,12 @@ const runsOf = (line: string, face: Typeface): Run[] => {
   return runs;
 };
 
-const widthOf = (text: string, face: Typeface, size: number): number =>
-  runsOf(text, face).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+/** Width of `text` as the sum of its characters' advances (no kerning is applied anyway). */
+const widthOf = (text: string, face: Typeface, size: number): number => {
+  let w = 0;
+  for (const ch of text) w += face.widthOf(ch, size);
+  return w;
+};
 
 /** Splits text into pieces a line may break between: CJK characters one by one, words whole. */
 const breakable = (paragraph: string): string[] =>
@@ -75,10 +101,12 @@ const breakable = (paragraph: string): string[] =>
 const wrap = (paragraph: string, face: Typeface, size: number, width: number): string[] => {
   const lines: string[] = [];
   let line = '';
+  let lineWidth = 0;
   for (const piece of breakable(paragraph)) {
-    const candidate = line + piece;
-    if (line === '' || widthOf(candidate, face, size) <= width) {
-      line = candidate;
+    const pieceWidth = widthOf(piece, face, size);
+    if (line === '' || lineWidth + pieceWidth <= width) {
+      line += piece;
+      lineWidth += pieceWidth;
       continue;
     }
     lines.push(line.trimEnd());
@@ -90,6 +118,7 @@ const wrap = (paragraph: string, face: Typeface, size: number, width: number): s
       lines.push(line.slice(0, cut));
       line = line.slice(cut);
     }
+    lineWidth = widthOf(line, face, size);
   }
   lines.push(line.trimEnd());
   return lines;
@@ -107,11 +136,11 @@ export async function renderContractPdf(
     const pdf = await PDFDocument.create({ updateMetadata: false });
     pdf.registerFontkit(fontkit);
     const glyphs = fontkit.create(options.font);
-    const face: Typeface = {
-      cjk: await pdf.embedFont(options.font, { subset: options.subset ?? true }),
-      latin: await pdf.embedFont(StandardFonts.Helvetica),
-      cjkHas: (cp) => glyphs.hasGlyphForCodePoint(cp),
-    };
+    const face = typeface(
+      await pdf.embedFont(options.font, { subset: options.subset ?? true }),
+      await pdf.embedFont(StandardFonts.Helvetica),
+      (cp) => glyphs.hasGlyphForCodePoint(cp),
+    );
     pdf.setTitle(document.title);
     pdf.setProducer('orderflow @orderflow/pdf-sign');
     pdf.setCreator('orderflow');
