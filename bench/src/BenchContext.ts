@@ -41,24 +41,24 @@ export interface BenchContext {
 export const scaleFor = (quick: boolean): Scale =>
   quick
     ? {
-        lifecycles: 40,
+        lifecycles: 10,
         bpmnLifecycles: 2,
-        sqliteOrders: 15,
+        sqliteOrders: 10,
         pgOrdersPerClient: 1,
-        idleOrders: 5_000,
-        bpmnLiveInstances: 20,
-        xstateLiveActors: 500,
-        definitionLoads: 5,
+        idleOrders: 2_000,
+        bpmnLiveInstances: 10,
+        xstateLiveActors: 300,
+        definitionLoads: 2,
       }
     : {
-        lifecycles: 400,
+        lifecycles: 100,
         bpmnLifecycles: 10,
-        sqliteOrders: 150,
+        sqliteOrders: 100,
         pgOrdersPerClient: 5,
         idleOrders: 100_000,
-        bpmnLiveInstances: 200,
+        bpmnLiveInstances: 50,
         xstateLiveActors: 5_000,
-        definitionLoads: 50,
+        definitionLoads: 20,
       };
 
 /** Rounds of a full run and of `--quick`. */

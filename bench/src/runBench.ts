@@ -69,7 +69,12 @@ export const runBench = async (options: RunOptions): Promise<BenchReport> => {
   const rows: BenchRow[] = [];
   try {
     for (const [section, run] of sections) {
-      if (wanted.has(section)) rows.push(...(await run(ctx)));
+      if (!wanted.has(section)) continue;
+      const t0 = process.hrtime.bigint();
+      rows.push(...(await run(ctx)));
+      ctx.log(
+        `   section ${section}: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`,
+      );
     }
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
- * The engine workload: one private-fund-subscription order from `open` to `archive`, 20
- * commands by 10 people — sales, risk, operations, four approvers (finance included: the
+ * The engine workload: one private-fund-subscription order from `open` to `archive`: open
+ * + 19 commands by 8 people — sales, risk, operations, four approvers (finance included: the
  * amount is above its 5,000,000 threshold), the return-visit agent, and the system actor
  * for the signature, cooling-off, transfer and registrar events (as provider callbacks and
  * timers deliver them).

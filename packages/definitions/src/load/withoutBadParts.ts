@@ -28,7 +28,12 @@ interface CodecShape {
  * value): then the semantic rules would only repeat the codec's complaint.
  */
 export function withoutBadParts(value: unknown, problems: readonly Problem[]): Trimmed | undefined {
-  const copy = structuredClone(value);
+  let copy: unknown;
+  try {
+    copy = structuredClone(value);
+  } catch {
+    return undefined; // an object holding functions or the like: nothing safe to check
+  }
   const removed: PathSegment[][] = [];
   for (const problem of problems) {
     const cut =
