@@ -88,6 +88,7 @@ describe('a private fund subscription with SMTP, e-signature and the simulators'
   beforeAll(async () => {
     smtp = new SMTPServer({
       authOptional: true,
+      disableReverseLookup: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onData(stream, session, callback) {

@@ -28,6 +28,7 @@ export async function startSmtpServer(reply: DataReply = () => 'accept'): Promis
   let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
+    disableReverseLookup: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
