@@ -63,6 +63,9 @@ const describeError = (error: unknown): { code: number | undefined; message: str
   return { code, message: `${text}${errno}` };
 };
 
+/** Good enough to catch what is not an address at all (e.g. `role:operations`); the server judges the rest. */
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
+
 const pause = (ms: number): Promise<void> =>
   new Promise((resolve) => {
     setTimeout(resolve, ms);
@@ -148,6 +151,17 @@ export function createSmtpNotifier(options: SmtpNotifierOptions): SmtpNotifier {
         const failed: NotifyFailed = {
           _tag: 'NotifyFailed',
           message: `notification ${notification.idempotencyKey} has no recipients`,
+          retryable: false,
+        };
+        return E.left(failed);
+      }
+      const unusable = notification.recipients
+        .map((r) => r.address)
+        .filter((address) => !EMAIL.test(address));
+      if (unusable.length > 0) {
+        const failed: NotifyFailed = {
+          _tag: 'NotifyFailed',
+          message: `not email addresses: ${unusable.join(', ')} (does the engine have a Directory?)`,
           retryable: false,
         };
         return E.left(failed);

@@ -217,6 +217,22 @@ describe('createSmtpNotifier', () => {
     expect(p.attempts()).toBe(0);
   });
 
+  it('refuses a recipient that is not an email address, sending nothing', async () => {
+    const p = await peer();
+    const notifier = track(notifierFor(p.port));
+
+    const result = await notifier.send({
+      ...approved,
+      recipients: [
+        { role: 'operations', actorId: null, address: 'role:operations', locale: 'zh-CN' },
+      ],
+    });
+
+    expect(result).toMatchObject({ left: { retryable: false } });
+    if (E.isLeft(result)) expect(result.left.message).toContain('role:operations');
+    expect(p.attempts()).toBe(0);
+  });
+
   it('gives a resent notification the same Message-ID, so the receiver can drop the duplicate', async () => {
     const p = await peer();
     const notifier = track(notifierFor(p.port));
