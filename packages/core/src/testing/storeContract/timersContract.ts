@@ -49,6 +49,43 @@ export const timersContract = ({ store, makeStore, sharedStorage }: StoreContrac
       ]);
     });
 
+    it('re-arms a fired or cancelled timer scheduled again under the same id', async () => {
+      const time = timeWindow();
+      const orderId = freshId('order');
+      const [fired, cancelled] = [freshId('timer'), freshId('timer')];
+      expectRight(
+        await store().commit(
+          sampleCommit(orderId, 1, {
+            timers: [
+              sampleTimer(fired, orderId, time.at(10)),
+              sampleTimer(cancelled, orderId, time.at(10)),
+            ],
+          }),
+        ),
+      );
+      await claim(store(), time.at(10), 'w', time.at(15));
+      expectRight(
+        await store().commit(
+          sampleCommit(orderId, 2, { firedTimers: [fired], cancelTimers: [cancelled] }),
+        ),
+      );
+      const again = [
+        sampleTimer(fired, orderId, time.at(60)),
+        sampleTimer(cancelled, orderId, time.at(60)),
+      ];
+      expectRight(await store().commit(sampleCommit(orderId, 3, { timers: again })));
+      expect(
+        expectRight(await store().timers(orderId)).map((t) => [t.timerId, t.status, t.dueAt]),
+      ).toEqual(
+        [
+          [fired, 'pending', time.at(60)],
+          [cancelled, 'pending', time.at(60)],
+        ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+      );
+      const claimed = await claim(store(), time.at(60), 'w2', time.at(65));
+      expect(ids(claimed, [fired, cancelled]).sort()).toEqual([fired, cancelled].sort());
+    });
+
     it('lists an order’s timers by due time', async () => {
       const time = timeWindow();
       const orderId = freshId('order');
