@@ -615,6 +615,22 @@ describe('DOMAIN rules', () => {
     ]);
   });
 
+  it('refuses to escalate a control approval to a sales-line role', () => {
+    const text = withLines([
+      19,
+      '      - { id: risk, role: risk, aspect: risk, escalateTo: boss }',
+    ]);
+    expect(errorsOf(text)).toEqual([
+      [
+        'sales-line-control',
+        'stages[2].steps[1].escalateTo',
+        19,
+        59,
+        'the escalation of a risk approval must be outside the sales line, but role "boss" is on line sales',
+      ],
+    ]);
+  });
+
   it('lets a sales-line supervisor approve', () => {
     expect(
       errorsOf(withLines([19, '      - { id: risk, role: boss, aspect: supervisor }'])),

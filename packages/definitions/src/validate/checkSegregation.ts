@@ -1,8 +1,9 @@
 /**
  * Rule `sales-line-control` (DOMAIN §2, §3.2): evaluation and sales are separated. A
  * return visit, a qualification review, and every approval step whose aspect is `risk`,
- * `compliance` or `legal` must name a role whose line is not `sales`. A `supervisor` (or
- * `finance`) step may be taken by a sales-line role.
+ * `compliance` or `legal` must name a role whose line is not `sales`, and so must the role
+ * their SLA escalates to. A `supervisor` (or `finance`) step may be taken by a sales-line
+ * role.
  */
 import type { ApprovalAspect, DefinitionSource } from '../codecs/Definition.js';
 import { chainSteps } from './chainSteps.js';
@@ -22,15 +23,23 @@ export function checkSegregation(def: DefinitionSource): Problem[] {
       message: `${what} must be outside the sales line, but role "${role}" is on line sales`,
     });
   };
+  const escalation = (role: string | undefined, path: PathSegment[], what: string) => {
+    if (role !== undefined) check(role, [...path, 'escalateTo'], `the escalation of ${what}`);
+  };
   for (const [i, stage] of def.stages.entries()) {
-    if (stage.kind === 'returnVisit') check(stage.role, ['stages', i, 'role'], 'a return visit');
+    if (stage.kind === 'returnVisit') {
+      check(stage.role, ['stages', i, 'role'], 'a return visit');
+      escalation(stage.escalateTo, ['stages', i], 'a return visit');
+    }
     if (stage.kind === 'qualification') {
       check(stage.reviewRole, ['stages', i, 'reviewRole'], 'a qualification review');
+      escalation(stage.escalateTo, ['stages', i], 'a qualification review');
     }
     if (stage.kind !== 'approval') continue;
     for (const { step, path } of chainSteps(stage.steps).steps) {
       if (!CONTROL_ASPECTS.includes(step.aspect)) continue;
       check(step.role, ['stages', i, ...path, 'role'], `a ${step.aspect} approval`);
+      escalation(step.escalateTo, ['stages', i, ...path], `a ${step.aspect} approval`);
     }
   }
   return problems;
