@@ -28,7 +28,7 @@ export const RULES = {
   'stage-order': 'stages in an order DOMAIN forbids (e.g. contract before qualification)',
   'stage-missing': 'a stage the others need is absent (e.g. cooling-off without signing)',
   'sales-line-control':
-    'a return visit, qualification review or risk/compliance/legal approval given to a sales-line role',
+    'a return visit, qualification review or risk/compliance/legal approval given (or escalated) to a sales-line role',
   'cooling-off-rules': 'a cooling-off stage without `productRules.coolingOff`, or the reverse',
   'cooling-off-too-short': 'a private product cooling-off shorter than 24 hours',
   'public-cooling-off': 'a public fund with a cooling-off period',
