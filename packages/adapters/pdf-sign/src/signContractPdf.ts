@@ -48,6 +48,16 @@ export async function signContractPdf(
 ): Promise<E.Either<PdfSignError, SignedPdf>> {
   const certificate = readP12Certificate(options.p12, options.passphrase);
   if (E.isLeft(certificate)) return certificate;
+  // 电子签名法 Art. 13: a signature made outside the certificate's validity is not reliable.
+  const { validFrom, validTo } = certificate.right.certificate;
+  const at = options.signingTime.getTime();
+  if (at < Date.parse(validFrom) || at > Date.parse(validTo)) {
+    return E.left({
+      _tag: 'CertificateInvalid',
+      message: `the certificate of ${certificate.right.subject} is valid from ${validFrom} to ${validTo}, not at ${options.signingTime.toISOString()}`,
+      retryable: false,
+    });
+  }
   try {
     const document = await PDFDocument.load(pdf, { updateMetadata: false });
     pdflibAddPlaceholder({

@@ -14,7 +14,11 @@ export interface PdfSignatureReport {
   readonly signer: string;
   /** ISO-8601 signing time from the signed attributes. */
   readonly signedAt: string;
-  /** True when the signature verifies, the digest matches and it covers the whole file. */
+  /**
+   * True when the signature verifies, the digest matches, it covers the whole file and it
+   * was made while the certificate was valid. Whether the certificate is trusted (its CA)
+   * is not judged here.
+   */
   readonly intact: boolean;
   /** SHA-256 of the whole file as given, hex. */
   readonly documentSha256: string;
@@ -184,6 +188,12 @@ export function verifySignedPdf(
             : forge.asn1.generalizedTimeToDate(time.value as string)
           ).toISOString();
     if (signedAt === '') problems.push('the signature has no signing time');
+    else if (
+      Date.parse(signedAt) < Date.parse(certificate.validFrom) ||
+      Date.parse(signedAt) > Date.parse(certificate.validTo)
+    ) {
+      problems.push('the signing time lies outside the certificate validity');
+    }
 
     return E.right({
       signer: formatSubject(certificate),

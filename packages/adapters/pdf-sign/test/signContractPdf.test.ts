@@ -168,6 +168,18 @@ describe('signContractPdf and verifySignedPdf', () => {
     expect(result).toMatchObject({ left: { _tag: 'CertificateInvalid', retryable: false } });
   });
 
+  it('refuses to sign outside the certificate validity', async () => {
+    const result = await signContractPdf(unsigned, {
+      p12,
+      passphrase: 'test-pass',
+      signingTime: new Date('2025-12-31T23:59:59Z'),
+      reason: 'x',
+    });
+
+    expect(result).toMatchObject({ left: { _tag: 'CertificateInvalid', retryable: false } });
+    if (E.isLeft(result)) expect(result.left.message).toMatch(/valid from/);
+  });
+
   it('fails with FontUnavailable when the font file is missing', async () => {
     expect(await loadCjkFont('/nonexistent/font.ttf')).toMatchObject({
       left: { _tag: 'FontUnavailable', path: '/nonexistent/font.ttf' },
