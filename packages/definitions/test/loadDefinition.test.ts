@@ -132,6 +132,15 @@ describe('loadDefinition', () => {
     ]);
   });
 
+  it('refuses an empty file and a file that is not a mapping', () => {
+    expect(errorsOf('')).toEqual([
+      ['invalid-value', '', 1, 1, 'expected an object (Definition), got null'],
+    ]);
+    expect(errorsOf('- id: x\n')).toEqual([
+      ['invalid-value', '', 1, 1, 'expected an object (Definition), got [{"id":"x"}]'],
+    ]);
+  });
+
   it('refuses a duplicate key', () => {
     expect(errorsOf(withLines([3, 'name: Fixture\nname: Twice']))).toEqual([
       ['yaml-syntax', '', 4, 1, 'Map keys must be unique'],
