@@ -259,7 +259,7 @@ describe('a private fund subscription with SMTP, e-signature and the simulators'
       expect(((await response.json()) as { callbackStatus: unknown }).callbackStatus).toBe(200);
       return envelope.envelopeId;
     };
-    return { ...w, simulator, signAtProvider };
+    return { ...w, simulator, provider, signAtProvider };
   };
 
   it('signs remotely, emails each department, releases the money and archives', async () => {
@@ -288,6 +288,13 @@ describe('a private fund subscription with SMTP, e-signature and the simulators'
     expect(right(await w.engine.verifyAudit('e2e-1'), 'verifyAudit').valid).toBe(true);
     expect(archived.context.signature?.envelopeId).toBe(envelope);
     expect(archived.context.signature?.signerIdentity).toBe('张三 (inv-1); verified by simulator');
+    const archivedCopy = await w.provider.fetchSignedDocument(
+      envelope,
+      archived.context.signature?.documentSha256 ?? '',
+    );
+    expect(E.isRight(archivedCopy) && Buffer.from(archivedCopy.right).toString('utf8')).toBe(
+      CONTRACT_TEXT,
+    );
 
     expect(w.bank.movements()).toEqual([
       expect.objectContaining({ orderId: 'e2e-1', kind: 'release', amountMinor: 100000000 }),
