@@ -107,6 +107,15 @@ export const tasksContract = ({ store }: StoreContractContext): void => {
       ]);
     });
 
+    it('finds every open task with an empty query, and none with an empty role list', async () => {
+      const orderId = freshId('order');
+      const task = sampleTask(orderId, 'any', freshId('role'));
+      expectRight(await store().commit(sampleCommit(orderId, 1, { tasks: [task] })));
+      expect(expectRight(await store().tasks({}))).toContainEqual(task);
+      expect(expectRight(await store().tasks({ roles: [] }))).toEqual([]);
+      expect(expectRight(await store().tasks({ roles: [task.role], limit: 0 }))).toEqual([]);
+    });
+
     it('finds nothing for a role nobody has a task for', async () => {
       expect(expectRight(await store().tasks({ roles: [freshId('role')] }))).toEqual([]);
       expect(expectRight(await store().tasks({ actorId: freshId('person') }))).toEqual([]);
