@@ -125,6 +125,7 @@ export type { DiagramEdge, DiagramState, MachineGraph } from './diagram/describe
 export { describeMachine } from './diagram/describeMachine.js';
 export type { RenderFailed } from './diagram/renderSvg.js';
 export { renderSvg } from './diagram/renderSvg.js';
+export { stateLabelsOf } from './diagram/stateLabelsOf.js';
 export { toDot } from './diagram/toDot.js';
 export type { DiagramOptions } from './diagram/toMermaid.js';
 export { toMermaid } from './diagram/toMermaid.js';

@@ -3,4 +3,4 @@
 import { processIo } from './CliIo.js';
 import { runCli } from './runCli.js';
 
-process.exitCode = runCli(process.argv.slice(2), processIo);
+process.exitCode = await runCli(process.argv.slice(2), processIo);

@@ -1,19 +1,23 @@
 /** The `orderflow` command line: dispatches a subcommand, prints help. */
 import type { CliIo } from './CliIo.js';
+import { runDiagram } from './diagram.js';
+import { runExplain } from './explain.js';
 import { runValidate } from './validate.js';
 
 /** A subcommand: a one-line summary and how to run it on the words after its name. */
 interface Command {
   readonly summary: string;
-  run(args: string[], io: CliIo): number;
+  run(args: string[], io: CliIo): number | Promise<number>;
 }
 
-/**
- * The subcommands. `diagram` and `explain` are added here when they exist: one entry each,
- * with a `run(args, io)` that returns the exit code.
- */
+/** The subcommands: one entry each, with a `run(args, io)` that gives the exit code. */
 const COMMANDS: Readonly<Record<string, Command>> = {
   validate: { summary: 'check definition files and report every problem', run: runValidate },
+  diagram: { summary: 'draw the compiled machine as Mermaid, DOT or SVG', run: runDiagram },
+  explain: {
+    summary: 'show which stages and approval steps apply to an order, and why',
+    run: runExplain,
+  },
 };
 
 /** The top-level help text. */
@@ -32,9 +36,9 @@ export function cliUsage(): string {
 /**
  * Runs the CLI on `argv` (without node and the script) and returns the exit code.
  *
- * @example runCli(['validate', 'orders.yaml'], processIo)
+ * @example await runCli(['validate', 'orders.yaml'], processIo)
  */
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.err(cliUsage());
@@ -51,5 +55,5 @@ export function runCli(argv: string[], io: CliIo): number {
     );
     return 1;
   }
-  return command.run(rest, io);
+  return await command.run(rest, io);
 }

@@ -1,24 +1,20 @@
 /** `orderflow validate <file...>`: load each definition and report every problem. */
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  type Definition,
-  type DefinitionError,
-  formatDefinitionError,
-  isBuiltinId,
-  loadBuiltin,
-  loadDefinitionFile,
-} from '@orderflow/definitions';
-import type * as E from 'fp-ts/lib/Either.js';
+import { type Definition, formatDefinitionError } from '@orderflow/definitions';
 import type { CliIo } from './CliIo.js';
+import { loadDefinitionArg } from './loadDefinitionArg.js';
 
 /** The help text of `orderflow validate`. */
 export const VALIDATE_USAGE = [
-  'Usage: orderflow validate <file|builtin-id>...',
+  'Usage: orderflow validate [--json] <file|builtin-id>...',
   '',
   'Loads each definition (YAML or JSON) and checks every rule. Prints one summary line per',
   'valid file; otherwise one line per problem, `file:line:column: path: message`, and exits 1.',
   'A built-in id (e.g. private-fund-subscription) is accepted when no such file exists.',
+  '',
+  'Options:',
+  '  --json      print one JSON array on stdout: { file, valid, key?, errors } per file',
+  '  -h, --help  print this help',
 ].join('\n');
 
 /**
@@ -29,10 +25,11 @@ export const VALIDATE_USAGE = [
  */
 export function runValidate(args: string[], io: CliIo): number {
   let files: string[];
+  let json = false;
   try {
     const parsed = parseArgs({
       args,
-      options: { help: { type: 'boolean', short: 'h' } },
+      options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } },
       allowPositionals: true,
       strict: true,
     });
@@ -41,6 +38,7 @@ export function runValidate(args: string[], io: CliIo): number {
       return 0;
     }
     files = parsed.positionals;
+    json = parsed.values.json === true;
   } catch (error) {
     io.err(`orderflow validate: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
@@ -52,7 +50,7 @@ export function runValidate(args: string[], io: CliIo): number {
   }
   let failed = false;
   for (const file of files) {
-    const loaded = load(file);
+    const loaded = loadDefinitionArg(file);
     if (loaded._tag === 'Left') {
       failed = true;
       for (const error of loaded.left) io.err(formatDefinitionError(error));
@@ -61,11 +59,6 @@ export function runValidate(args: string[], io: CliIo): number {
     }
   }
   return failed ? 1 : 0;
-}
-
-function load(file: string): E.Either<readonly DefinitionError[], Definition> {
-  if (!existsSync(file) && isBuiltinId(file)) return loadBuiltin(file);
-  return loadDefinitionFile(file);
 }
 
 function summary(file: string, d: Definition): string {

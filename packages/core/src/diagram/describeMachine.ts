@@ -34,22 +34,40 @@ export interface MachineGraph {
 
 const pathOf = (node: AnyStateNode): string => node.path.join('.');
 
+/** A readable name for a guard: its registered name, or `a and b` for xstate's combinators. */
 const guardName = (guard: unknown): string | null => {
   if (guard === undefined || guard === null) return null;
   if (typeof guard === 'string') return guard;
-  if (typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string')
+  if (typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string') {
     return guard.type;
-  if (typeof guard === 'function') return guard.name || 'guard';
+  }
+  if (typeof guard === 'function') {
+    const parts = (guard as { guards?: unknown }).guards;
+    if (Array.isArray(parts)) {
+      const names = parts.map((g) => guardName(g) ?? 'guard');
+      return guard.name === 'not' ? `not ${names.join(', ')}` : names.join(` ${guard.name} `);
+    }
+    return guard.name || 'guard';
+  }
   return 'guard';
 };
+
+/** Event names as a reader knows them: xstate's internal done events read `done`. */
+const eventName = (event: string): string => (event.startsWith('xstate.done.') ? 'done' : event);
 
 /**
  * Reads the state-node tree of an xstate machine into a {@link MachineGraph}.
  *
+ * `labels` names states by path (a definition's stage and step names); otherwise a state's
+ * `description`, then its key, is its label.
+ *
  * @example
- * const graph = describeMachine(compile(definition));
+ * const graph = describeMachine(compile(definition), { labels: stateLabelsOf(definition) });
  */
-export function describeMachine(machine: AnyStateMachine): MachineGraph {
+export function describeMachine(
+  machine: AnyStateMachine,
+  options: { readonly labels?: ReadonlyMap<string, string> } = {},
+): MachineGraph {
   const states: DiagramState[] = [];
   const edges: DiagramEdge[] = [];
   const visit = (node: AnyStateNode, parent: AnyStateNode | null): void => {
@@ -58,18 +76,22 @@ export function describeMachine(machine: AnyStateMachine): MachineGraph {
       states.push({
         id: pathOf(node),
         key: node.key,
-        label: node.description ?? node.key,
+        label: options.labels?.get(pathOf(node)) ?? node.description ?? node.key,
         type: node.type,
         parent: parent.parent === undefined ? null : pathOf(parent),
         initial: initialTargets.some((t: AnyStateNode) => t === node),
       });
-      for (const [event, transitions] of node.transitions) {
+      const all: [
+        string,
+        readonly { target?: readonly AnyStateNode[] | undefined; guard?: unknown }[],
+      ][] = [...node.transitions, ['always', node.always ?? []]];
+      for (const [event, transitions] of all) {
         for (const transition of transitions) {
           for (const target of transition.target ?? []) {
             edges.push({
               from: pathOf(node),
               to: pathOf(target),
-              event,
+              event: eventName(event),
               guard: guardName(transition.guard),
             });
           }

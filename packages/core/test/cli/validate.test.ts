@@ -49,6 +49,30 @@ describe('orderflow validate', () => {
     ]);
   });
 
+  it('prints a JSON report with --json', () => {
+    const io = collectIo();
+    expect(runValidate(['--json', good, bad], io)).toBe(1);
+    expect(JSON.parse(io.outLines.join('\n'))).toEqual([
+      { file: good, valid: true, key: 'public-fund-purchase@1', errors: [] },
+      {
+        file: bad,
+        valid: false,
+        errors: [
+          {
+            _tag: 'DefinitionError',
+            rule: 'currency',
+            file: bad,
+            path: 'currency',
+            line: 8,
+            column: 11,
+            message: 'expected an ISO 4217 currency code such as "CNY", got "RMB"',
+          },
+        ],
+      },
+    ]);
+    expect(io.errLines).toEqual([]);
+  });
+
   it('accepts built-in ids', () => {
     const io = collectIo();
     expect(runValidate([...BUILTIN_IDS], io)).toBe(0);
@@ -72,25 +96,25 @@ describe('orderflow validate', () => {
 });
 
 describe('orderflow', () => {
-  it('prints its help with --help and exits 0', () => {
+  it('prints its help with --help and exits 0', async () => {
     const io = collectIo();
-    expect(runCli(['--help'], io)).toBe(0);
+    expect(await runCli(['--help'], io)).toBe(0);
     expect(io.outLines.join('\n')).toContain(
       'validate  check definition files and report every problem',
     );
   });
 
-  it('refuses an unknown command in one line', () => {
+  it('refuses an unknown command in one line', async () => {
     const io = collectIo();
-    expect(runCli(['frobnicate'], io)).toBe(1);
+    expect(await runCli(['frobnicate'], io)).toBe(1);
     expect(io.errLines).toEqual([
-      'orderflow: unknown command "frobnicate"; expected one of validate (see orderflow --help)',
+      'orderflow: unknown command "frobnicate"; expected one of validate, diagram, explain (see orderflow --help)',
     ]);
   });
 
-  it('dispatches validate', () => {
+  it('dispatches validate', async () => {
     const io = collectIo();
-    expect(runCli(['validate', good], io)).toBe(0);
+    expect(await runCli(['validate', good], io)).toBe(0);
   });
 });
 
