@@ -80,11 +80,14 @@ export function createHttpSignatureProvider(
       bytes: new TextEncoder().encode(r.contractText),
     }));
 
-  /** One HTTP exchange; network errors and timeouts become retryable failures. */
+  /**
+   * One HTTP exchange, body included, within `timeoutMs`; network errors and timeouts
+   * become retryable failures.
+   */
   const call = async (
     path: string,
     init: RequestInit,
-  ): Promise<E.Either<SignatureFailed, Response>> => {
+  ): Promise<E.Either<SignatureFailed, { status: number; ok: boolean; body: Uint8Array }>> => {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
@@ -93,7 +96,8 @@ export function createHttpSignatureProvider(
         signal: abort.signal,
         headers: { Authorization: `Bearer ${options.apiKey}`, ...init.headers },
       });
-      return E.right(response);
+      const body = new Uint8Array(await response.arrayBuffer());
+      return E.right({ status: response.status, ok: response.ok, body });
     } catch (error) {
       return abort.signal.aborted
         ? failure(`e-signature provider timed out after ${timeoutMs} ms (${path})`, true)
@@ -132,7 +136,7 @@ export function createHttpSignatureProvider(
       });
       if (E.isLeft(response)) return response;
       const { status } = response.right;
-      const text = await response.right.text().catch(() => '');
+      const text = Buffer.from(response.right.body).toString('utf8');
       if (!response.right.ok) {
         return failure(
           `e-signature provider answered HTTP ${status}: ${text.slice(0, 200)}`,
@@ -165,13 +169,12 @@ export function createHttpSignatureProvider(
       });
       if (E.isLeft(response)) return response;
       if (!response.right.ok) {
-        await response.right.arrayBuffer().catch(() => undefined);
         return failure(
           `signed document of ${envelopeId}: HTTP ${response.right.status}`,
           retryableStatus(response.right.status),
         );
       }
-      const bytes = new Uint8Array(await response.right.arrayBuffer());
+      const bytes = response.right.body;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       if (expectedSha256 !== undefined && sha256 !== expectedSha256) {
         return failure(

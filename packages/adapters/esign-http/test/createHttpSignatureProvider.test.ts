@@ -231,6 +231,32 @@ describe('createHttpSignatureProvider with the provider simulator', () => {
     if (E.isLeft(result)) expect(result.left.message).toContain('HTTP 401');
   });
 
+  it('times out a provider that starts its answer and never finishes it', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(201, { 'Content-Type': 'application/json' });
+      res.write('{"envelopeId":');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const provider = createHttpSignatureProvider({
+        baseUrl: `http://127.0.0.1:${port}`,
+        apiKey: API_KEY,
+        callbackSecret: SECRET,
+        clock: manualClock('2026-03-02T06:30:00Z'),
+        timeoutMs: 100,
+      });
+
+      const result = await provider.requestSignature(request);
+
+      expect(result).toMatchObject({ left: { retryable: true } });
+      if (E.isLeft(result)) expect(result.left.message).toContain('timed out after 100 ms');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('fails retryable when the provider answers 503', async () => {
     const server = createServer((_req, res) => {
       res.statusCode = 503;
