@@ -334,7 +334,6 @@ export function createEngine(options: EngineOptions): Engine {
     };
     let built = row(base.head);
     const view = viewOf(built.order, definition, next, actorForView);
-    const response = toJson(view);
     for (let attempt = 0; attempt < 2; attempt++) {
       const committed = await store.commit({
         expectedVersion: base.expectedVersion,
@@ -347,7 +346,7 @@ export function createEngine(options: EngineOptions): Engine {
         tasks: openTasksOf(definition, context, toState, at),
         ...(extra.idempotencyKey === undefined
           ? {}
-          : { idempotency: { key: extra.idempotencyKey, response } }),
+          : { idempotency: { key: extra.idempotencyKey, response: toJson(view) } }),
       });
       if (E.isRight(committed)) return E.right(view);
       const failure: StoreFailed | VersionConflict = committed.left;
@@ -557,7 +556,8 @@ export function createEngine(options: EngineOptions): Engine {
         ...(opts.firedTimers === undefined ? {} : { firedTimers: opts.firedTimers }),
         ...(key === undefined ? {} : { idempotencyKey: key }),
       },
-      opts.actor,
+      // Timers and providers need no list of what they may do next.
+      system ? undefined : opts.actor,
     );
   };
 

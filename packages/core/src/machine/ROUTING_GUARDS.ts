@@ -7,6 +7,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { assessSuitability } from '../guards/assessSuitability.js';
 import { stageOf } from '../guards/stageOf.js';
 import { conditionContextOf } from './conditionContextOf.js';
+import { evaluateCondition } from './evaluateCondition.js';
 import { groupComplete } from './groupComplete.js';
 import type { MachineEnv } from './MachineEnv.js';
 import type { OrderContext } from './OrderContext.js';
@@ -97,6 +98,6 @@ function conditionResult(
   context: OrderContext,
   event: OrderEvent,
 ): boolean | null {
-  const r = condition.evaluate(conditionContextOf(env.definition, context, event.actor));
+  const r = evaluateCondition(condition, conditionContextOf(env.definition, context, event.actor));
   return E.isRight(r) ? r.right : null;
 }

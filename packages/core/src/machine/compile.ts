@@ -83,11 +83,12 @@ const fragment = (env: FragmentEnv): StateConfig => {
   }
 };
 
-const settling = (): StateConfig => ({
+/** An end with money to return: it settles until the refund is confirmed (or closes with none). */
+const settling = (refundAlways: boolean): StateConfig => ({
   initial: 'settling',
   states: {
     settling: {
-      always: { guard: not('refundPending'), target: 'closed' },
+      ...(refundAlways ? {} : { always: { guard: not('refundPending'), target: 'closed' } }),
       on: {
         refundSettled: {
           target: 'refunded',
@@ -96,7 +97,7 @@ const settling = (): StateConfig => ({
       },
     },
     refunded: { type: 'final' },
-    closed: { type: 'final' },
+    ...(refundAlways ? {} : { closed: { type: 'final' } }),
   },
 });
 
@@ -143,7 +144,12 @@ const buildMachine = (env: MachineEnv) => {
   states.draft = { on: { open: { target: `#${MACHINE_ID}.${stages[0]?.id ?? 'completed'}` } } };
   states.completed = { type: 'final' };
   states.rejected = { type: 'final' };
-  for (const end of ['cancelled', 'withdrawn', 'expired', 'unconfirmed']) states[end] = settling();
+  // A withdrawal or a registrar rejection always follows a payment; a cancellation or an
+  // expiry may come before any money arrived.
+  states.cancelled = settling(false);
+  states.expired = settling(false);
+  states.withdrawn = settling(true);
+  states.unconfirmed = settling(true);
 
   const config = {
     id: MACHINE_ID,

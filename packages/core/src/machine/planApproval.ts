@@ -2,6 +2,7 @@
 import type { ApprovalStep, ConditionContext, Definition, StageOf } from '@orderflow/definitions';
 import { evaluateDecision } from '@orderflow/definitions';
 import * as E from 'fp-ts/lib/Either.js';
+import { evaluateCondition } from './evaluateCondition.js';
 import type { ApprovalPlanEntry } from './OrderContext.js';
 
 /** The plan and the facts that decided it (for the audit entry). */
@@ -29,7 +30,7 @@ export function planApproval(
     if (expr === undefined) return { ok: true, reason: 'always' };
     const condition = definition.conditions.get(expr);
     if (condition === undefined) return { ok: true, reason: `unknown condition ${expr}` };
-    const result = condition.evaluate(ctx);
+    const result = evaluateCondition(condition, ctx);
     facts[`when:${label}`] = { expression: expr, value: E.isRight(result) ? result.right : null };
     if (E.isLeft(result)) return { ok: true, reason: `condition failed: ${result.left.message}` };
     return { ok: result.right, reason: `${expr} is ${result.right}` };
