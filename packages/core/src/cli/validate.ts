@@ -48,11 +48,19 @@ export function runValidate(args: string[], io: CliIo): number {
     io.err(VALIDATE_USAGE);
     return 1;
   }
-  let failed = false;
-  for (const file of files) {
-    const loaded = loadDefinitionArg(file);
+  const results = files.map((file) => ({ file, loaded: loadDefinitionArg(file) }));
+  const failed = results.some((r) => r.loaded._tag === 'Left');
+  if (json) {
+    const report = results.map(({ file, loaded }) =>
+      loaded._tag === 'Left'
+        ? { file, valid: false, errors: loaded.left }
+        : { file, valid: true, key: loaded.right.key, errors: [] },
+    );
+    io.out(JSON.stringify(report, null, 2));
+    return failed ? 1 : 0;
+  }
+  for (const { file, loaded } of results) {
     if (loaded._tag === 'Left') {
-      failed = true;
       for (const error of loaded.left) io.err(formatDefinitionError(error));
     } else {
       io.out(summary(file, loaded.right));
