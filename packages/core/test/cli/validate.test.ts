@@ -126,14 +126,15 @@ describe('the built bin (run `npx tsc -b` first)', () => {
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  it('validates a good file with exit code 0', () => {
+  // Spawning node takes seconds on a loaded machine: a generous timeout, not a timed assertion.
+  it('validates a good file with exit code 0', { timeout: 30_000 }, () => {
     const stdout = execFileSync(process.execPath, [bin, 'validate', good], { encoding: 'utf8' });
     expect(stdout).toBe(
       `${good}: ok public-fund-purchase@1 (publicFund, CNY): 8 stages, 7 roles, 1 condition\n`,
     );
   });
 
-  it('reports a bad file with exit code 1', () => {
+  it('reports a bad file with exit code 1', { timeout: 30_000 }, () => {
     const run = spawnSync(process.execPath, [bin, 'validate', bad], { encoding: 'utf8' });
     expect([run.status, run.stdout, run.stderr]).toEqual([
       1,
