@@ -1,8 +1,9 @@
 /**
  * The trading calendar: trading days (no weekend, no holiday) and the daily cut-off,
  * computed in the market's time zone with `@date-fns/tz` (no hand-written offsets).
+ * Zone lookups cost an `Intl` call each, so per-date answers are memoized (bounded).
  */
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import type { Calendar } from '../ports/Calendar.js';
 import type { TradingCalendarOptions } from './TradingCalendarOptions.js';
 
@@ -35,6 +36,25 @@ const parseTime = (time: string): [number, number] => {
   return [Number(m[1]), Number(m[2])];
 };
 
+/** Memoized answers kept per calendar before the memo is cleared. */
+const MEMO_LIMIT = 4096;
+
+const memo = <A>(compute: (key: string) => A): ((key: string) => A) => {
+  const known = new Map<string, A>();
+  return (key) => {
+    const hit = known.get(key);
+    if (hit !== undefined) return hit;
+    if (known.size >= MEMO_LIMIT) known.clear();
+    const value = compute(key);
+    known.set(key, value);
+    return value;
+  };
+};
+
+/** `YYYY-MM-DD` of the UTC fields of `d`. */
+const formatUtc = (d: Date): string =>
+  `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
 /**
  * Creates a {@link Calendar}. A trading day is a date (in `timeZone`) that is not a
  * Saturday or Sunday (unless `weekends: false`) and not in `holidays`. Orders placed on a
@@ -54,23 +74,19 @@ export const createTradingCalendar = (options: TradingCalendarOptions = {}): Cal
   for (const holiday of holidays) parseDate(holiday);
   const closedOnWeekends = options.weekends ?? true;
 
-  const format = (d: Date): string =>
-    `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  /** Noon of a date in the zone: a safe anchor for day arithmetic across DST changes. */
-  const noon = (date: string): TZDate => {
-    const [y, m, d] = parseDate(date);
-    return new TZDate(y, m - 1, d, 12, 0, timeZone);
-  };
-  const dateOf = (instant: number): string => format(new TZDate(instant, timeZone));
+  /** The date in the zone: the instant moved by the zone's offset at that instant. */
+  const dateOf = (instant: number): string =>
+    formatUtc(new Date(instant + tzOffset(timeZone, new Date(instant)) * 60_000));
+  /** Calendar-date arithmetic: a date has no zone, so UTC fields do it exactly. */
   const shift = (date: string, days: number): string => {
-    const d = noon(date);
-    d.setDate(d.getDate() + days);
-    return format(d);
+    const [y, m, d] = parseDate(date);
+    return formatUtc(new Date(Date.UTC(y, m - 1, d + days)));
   };
-  const isTradingDate = (date: string): boolean => {
-    const weekday = noon(date).getDay();
+  const isTradingDate = memo((date: string): boolean => {
+    const [y, m, d] = parseDate(date);
+    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
     return !(closedOnWeekends && (weekday === 0 || weekday === 6)) && !holidays.has(date);
-  };
+  });
   const step = (date: string, direction: 1 | -1): string => {
     let next = shift(date, direction);
     for (let i = 0; !isTradingDate(next); i += 1) {
@@ -81,28 +97,30 @@ export const createTradingCalendar = (options: TradingCalendarOptions = {}): Cal
     }
     return next;
   };
-  const instantOf = (date: string, time: string): number => {
+  const wallClock = memo((dateTime: string): number => {
+    const [date = '', time = ''] = dateTime.split(' ');
     const [y, m, d] = parseDate(date);
     const [hh, mm] = parseTime(time);
     return new TZDate(y, m - 1, d, hh, mm, timeZone).getTime();
-  };
-  const beforeCutOff = (instant: number): boolean => {
-    const date = dateOf(instant);
-    return isTradingDate(date) && instant < instantOf(date, cutOff);
-  };
+  });
+  const instantOf = (date: string, time: string): number => wallClock(`${date} ${time}`);
+  /** Whether `instant`, which falls on `date` in the zone, is before that day's cut-off. */
+  const beforeCutOffOn = (instant: number, date: string): boolean =>
+    isTradingDate(date) && instant < instantOf(date, cutOff);
 
   return {
     isTradingDay: (instant) => isTradingDate(dateOf(instant)),
-    beforeCutOff,
+    beforeCutOff: (instant) => beforeCutOffOn(instant, dateOf(instant)),
     tradeDate: (instant) => {
       const date = dateOf(instant);
-      return beforeCutOff(instant) ? date : step(date, 1);
+      return beforeCutOffOn(instant, date) ? date : step(date, 1);
     },
     addTradingDays: (date, n) => {
-      if (!Number.isInteger(n))
+      if (!Number.isInteger(n)) {
         throw new RangeError(`trading calendar: ${n} is not a whole number of days`);
-      let result = date;
+      }
       parseDate(date);
+      let result = date;
       for (let i = 0; i < Math.abs(n); i += 1) result = step(result, n > 0 ? 1 : -1);
       return result;
     },
