@@ -342,6 +342,19 @@ describe('a private fund subscription with SMTP, e-signature and the simulators'
     ]);
   }, 60_000);
 
+  it('ends the order expired when the provider reports the signing link expired', async () => {
+    const w = await remoteWorld();
+    await w.toSigning('e2e-4');
+    w.clock.advance('PT73H');
+
+    const expired = await w.simulator.expireDue();
+
+    expect(expired).toHaveLength(1);
+    const view = await w.view('e2e-4');
+    expect(view.status).toBe('expired');
+    expect(w.bank.movements()).toEqual([]);
+  }, 60_000);
+
   it('signs the contract locally into a PDF that pdfsig accepts, and hands the engine its evidence', async () => {
     const clock = createSimulatedClock(MONDAY_10_SHANGHAI);
     const w = world(
