@@ -36,7 +36,10 @@ export interface OrderStoreContractOptions {
  *   a gap, that reuses an effect id or an idempotency key → `StoreFailed`, nothing written;
  * - a commit or `appendAudit` whose first audit `seq` is already taken → `VersionConflict`;
  * - `tasks({ roles, actorId })` = tasks narrowed to that person, plus tasks of those roles
- *   narrowed to nobody; `tasks({ roles })` = all tasks of those roles; oldest first;
+ *   narrowed to nobody; `tasks({ roles })` = all tasks of those roles; `tasks({})` = all;
+ *   oldest first (`createdAt`, then `orderId`, then `taskId`);
+ * - a timer scheduled again under its id is replaced and pending, whatever its status;
+ *   cancelling or firing an unknown id is ignored; claims go by due time, then id;
  * - a lease has expired when `leaseUntil <= now`; claiming an effect counts an attempt;
  * - `completeEffect`/`failEffect` by a worker that does not hold the claim change nothing
  *   and return `right`; `effects(orderId)` lists in commit order;
