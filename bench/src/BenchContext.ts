@@ -2,15 +2,15 @@
 import type { Rounds } from './harness/measure.js';
 import type { CommitTemplate } from './workload/CommitTemplate.js';
 
-/** Workload sizes per round. */
+/** Workload sizes: batches (repeated until a round's time is up) and heap counts. */
 export interface Scale {
-  /** Lifecycles per round for the engine on memory and the hand-written xstate peer. */
+  /** Lifecycles per batch for the engine on memory and the hand-written xstate peer. */
   readonly lifecycles: number;
-  /** Lifecycles per round for bpmn-engine (about 100× slower). */
+  /** Lifecycles per batch for bpmn-engine (about 100× slower). */
   readonly bpmnLifecycles: number;
-  /** Orders (each a full lifecycle of commits) per round against SQLite. */
+  /** Orders (each a full lifecycle of commits) per batch against SQLite. */
   readonly sqliteOrders: number;
-  /** Orders per client per round against PostgreSQL. */
+  /** Orders per client per batch against PostgreSQL. */
   readonly pgOrdersPerClient: number;
   /** Orders opened into SQLite through the engine for the idle-heap figure. */
   readonly idleOrders: number;
@@ -18,7 +18,7 @@ export interface Scale {
   readonly bpmnLiveInstances: number;
   /** Live xstate actors held for the heap-per-actor figure. */
   readonly xstateLiveActors: number;
-  /** Definition loads per round (per built-in) and BPMN parses per round. */
+  /** Definition loads (per built-in) and BPMN parses per batch. */
   readonly definitionLoads: number;
 }
 
@@ -41,26 +41,26 @@ export interface BenchContext {
 export const scaleFor = (quick: boolean): Scale =>
   quick
     ? {
-        lifecycles: 10,
-        bpmnLifecycles: 2,
-        sqliteOrders: 10,
+        lifecycles: 5,
+        bpmnLifecycles: 1,
+        sqliteOrders: 5,
         pgOrdersPerClient: 1,
         idleOrders: 2_000,
         bpmnLiveInstances: 10,
         xstateLiveActors: 300,
-        definitionLoads: 2,
+        definitionLoads: 1,
       }
     : {
-        lifecycles: 100,
-        bpmnLifecycles: 10,
-        sqliteOrders: 100,
-        pgOrdersPerClient: 5,
+        lifecycles: 20,
+        bpmnLifecycles: 1,
+        sqliteOrders: 10,
+        pgOrdersPerClient: 2,
         idleOrders: 100_000,
         bpmnLiveInstances: 50,
         xstateLiveActors: 5_000,
-        definitionLoads: 20,
+        definitionLoads: 2,
       };
 
 /** Rounds of a full run and of `--quick`. */
 export const roundsFor = (quick: boolean): Rounds =>
-  quick ? { warmup: 1, rounds: 3 } : { warmup: 2, rounds: 7 };
+  quick ? { warmup: 1, rounds: 3, roundSeconds: 0.2 } : { warmup: 2, rounds: 7, roundSeconds: 1 };

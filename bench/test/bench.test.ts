@@ -20,7 +20,7 @@ describe('pnpm bench --quick', () => {
   it('produces rows for every section, each figure finite, and prints them as a table', async () => {
     const report = await runBench({
       quick: true,
-      rounds: { warmup: 0, rounds: 1 },
+      rounds: { warmup: 0, rounds: 1, roundSeconds: 0 },
       scale: {
         lifecycles: 3,
         bpmnLifecycles: 1,

@@ -54,7 +54,7 @@ const heapRound = async (gc: () => void, batch: () => Promise<HeapBatch>): Promi
 /** Bytes of heap per item: `warmup` batches discarded, then `rounds` batches measured. */
 export const measureHeapPerItem = async (
   batch: () => Promise<HeapBatch>,
-  rounds: Rounds,
+  rounds: Pick<Rounds, 'warmup' | 'rounds'>,
 ): Promise<Figure> => {
   const gc = collectGarbage();
   const values: number[] = [];

@@ -12,51 +12,48 @@ import { type BpmnPeer, startBpmnInstance, stopBpmnInstance } from '../peers/bpm
 import { xstateLifecycleMachine } from '../peers/xstateLifecycleMachine.js';
 import { peerInput, xstatePeerScript } from '../peers/xstatePeerScript.js';
 
+/** Heap figures are steady: a few rounds suffice. */
+const HEAP_ROUNDS = { warmup: 1, rounds: 3 };
+
 /** How many steps a live instance has taken: up to the first approval, like an order waiting for it. */
 const LIVE_STEPS = 8;
 
 /** Heap per live bpmn-engine instance waiting at the first approval. */
 export const bpmnHeapPerInstance = (ctx: BenchContext, peer: BpmnPeer): Promise<Figure> =>
-  measureHeapPerItem(
-    async () => {
-      const saved = new Map<string, string>();
-      const engines: Engine[] = [];
-      for (let i = 0; i < ctx.scale.bpmnLiveInstances; i++) {
-        engines.push(await startBpmnInstance(peer, `live-${i}`, saved, LIVE_STEPS));
-      }
-      saved.clear();
-      return {
-        items: engines.length,
-        keep: engines,
-        release: async () => {
-          for (const engine of engines) await stopBpmnInstance(engine);
-        },
-      };
-    },
-    { warmup: 1, rounds: ctx.rounds.rounds },
-  );
+  measureHeapPerItem(async () => {
+    const saved = new Map<string, string>();
+    const engines: Engine[] = [];
+    for (let i = 0; i < ctx.scale.bpmnLiveInstances; i++) {
+      engines.push(await startBpmnInstance(peer, `live-${i}`, saved, LIVE_STEPS));
+    }
+    saved.clear();
+    return {
+      items: engines.length,
+      keep: engines,
+      release: async () => {
+        for (const engine of engines) await stopBpmnInstance(engine);
+      },
+    };
+  }, HEAP_ROUNDS);
 
 /** Heap per live hand-written xstate actor waiting at the first approval. */
 export const xstateHeapPerActor = (ctx: BenchContext): Promise<Figure> =>
-  measureHeapPerItem(
-    async () => {
-      const at = '2026-01-05T02:00:00.000Z';
-      const script = xstatePeerScript(at).slice(0, LIVE_STEPS);
-      const actors = Array.from({ length: ctx.scale.xstateLiveActors }, (_, i) => {
-        const actor = createActor(xstateLifecycleMachine, {
-          input: peerInput(`live-${i}`, at),
-        });
-        actor.start();
-        for (const event of script) actor.send(event);
-        return actor;
+  measureHeapPerItem(async () => {
+    const at = '2026-01-05T02:00:00.000Z';
+    const script = xstatePeerScript(at).slice(0, LIVE_STEPS);
+    const actors = Array.from({ length: ctx.scale.xstateLiveActors }, (_, i) => {
+      const actor = createActor(xstateLifecycleMachine, {
+        input: peerInput(`live-${i}`, at),
       });
-      return {
-        items: actors.length,
-        keep: actors,
-        release: () => {
-          for (const actor of actors) actor.stop();
-        },
-      };
-    },
-    { warmup: 1, rounds: ctx.rounds.rounds },
-  );
+      actor.start();
+      for (const event of script) actor.send(event);
+      return actor;
+    });
+    return {
+      items: actors.length,
+      keep: actors,
+      release: () => {
+        for (const actor of actors) actor.stop();
+      },
+    };
+  }, HEAP_ROUNDS);

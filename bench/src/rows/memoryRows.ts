@@ -39,7 +39,7 @@ export const memoryRows = async (
   const bpmnPeer = await loadBpmnPeer();
   const bpmnHeap = await bpmnHeapPerInstance(ctx, bpmnPeer);
   const xstateHeap = await xstateHeapPerActor(ctx);
-  const heapName = `engine + SQLite store, ${orderflow.idleOrders.toLocaleString('en-US')} idle orders opened`;
+  const heapName = `engine + SQLite store (WAL, NORMAL), ${orderflow.idleOrders.toLocaleString('en-US')} idle orders opened`;
   const heapTarget = { kind: 'absoluteAtMost' as const, value: 100, unit: 'bytes' };
   return [
     {

@@ -38,6 +38,7 @@ const latencyProbe = (
   write: CommitWriter,
 ): LatencyProbe => {
   let plan: ReplayPlan = { lanes: [], commits: 0 };
+  let latencies: number[] = [];
   const p50: number[] = [];
   const p99: number[] = [];
   return {
@@ -55,13 +56,12 @@ const latencyProbe = (
           orderAndAuditOnly,
         );
       },
-      work: async () => {
-        const latencies: number[] = [];
-        const n = await replayCommits(plan, write, latencies);
+      work: () => replayCommits(plan, write, latencies),
+      endRound: () => {
         latencies.sort((a, b) => a - b);
         p50.push(quantile(latencies, 0.5));
         p99.push(quantile(latencies, 0.99));
-        return n;
+        latencies = [];
       },
     },
   };
@@ -83,6 +83,29 @@ const unavailableRows = (reason: string): readonly BenchRow[] =>
     peer: notAvailable(reason),
   }));
 
+/** A process id is alive when signal 0 reaches it (EPERM: alive, another user's). */
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Drops the schemas of earlier runs that were killed before their cleanup ran. */
+const dropOrphanSchemas = async (admin: pg.Pool): Promise<void> => {
+  const found = await admin.query<{ name: string }>(
+    "SELECT nspname AS name FROM pg_namespace WHERE nspname ~ '^bench_(store|raw)_[0-9]+_[0-9]+$'",
+  );
+  for (const { name } of found.rows) {
+    const pid = Number(name.split('_')[2]);
+    if (pid !== process.pid && !alive(pid)) {
+      await admin.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(name)} CASCADE`);
+    }
+  }
+};
+
 /** Row 4: throughput at 1 and 16 clients, and p50/p99 latency at 16. */
 export const postgresRows = async (ctx: BenchContext): Promise<readonly BenchRow[]> => {
   ctx.log('4. PostgreSQL store vs raw pg');
@@ -99,6 +122,7 @@ export const postgresRows = async (ctx: BenchContext): Promise<readonly BenchRow
   }
   const rows: BenchRow[] = [];
   try {
+    await dropOrphanSchemas(admin);
     await createRawPgSchema(admin, rawSchema);
     for (const clients of [1, 16]) {
       const rawPool = new pg.Pool({ connectionString: ctx.pgUrl, max: clients });
