@@ -60,6 +60,8 @@ export type PostgresStoreOptions = PostgresStoreCommonOptions &
 export interface PostgresStore extends OrderStore {
   /** The schema the store works in. */
   readonly schema: string;
+  /** The NOTIFY channel of the schema; also the `application_name` of the LISTEN connection. */
+  readonly channel: string;
   /** The schema version of the database (equal to the library's after start). */
   readonly schemaVersion: number;
   /**
@@ -369,7 +371,11 @@ const listenOn = async (
     pause = Math.min(pause * 2, 5000);
   };
   const connect = async (): Promise<void> => {
-    const next = new Client({ ...options, connectionTimeoutMillis: connectTimeoutMs });
+    const next = new Client({
+      ...options,
+      connectionTimeoutMillis: connectTimeoutMs,
+      application_name: channel,
+    });
     next.on('notification', notifyAll);
     next.on('error', () => {
       void next.end().catch(() => undefined);
@@ -541,6 +547,7 @@ const storeOn = ({
 
   return {
     schema,
+    channel: `orderflow_${tag}`,
     schemaVersion: POSTGRES_SCHEMA_VERSION,
 
     onWake: (listener) => {
