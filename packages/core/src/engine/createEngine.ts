@@ -658,6 +658,8 @@ export function createEngine(options: EngineOptions): Engine {
     const effects = await store.claimDueEffects(claim);
     if (E.isLeft(effects)) return effects;
     for (const effect of effects.right) {
+      // The claim counts the attempt being made (1 on the first delivery).
+      const attempt = Math.max(1, effect.attempts);
       const delivery = await deliverEffect(effect, options);
       const feed = async (event: JsonObject | null) => {
         if (event === null) return;
@@ -672,10 +674,10 @@ export function createEngine(options: EngineOptions): Engine {
         await feed(delivery.event);
         await store.completeEffect(effect.effectId, workerId);
         effectsDelivered++;
-      } else if (delivery._tag === 'Retry' && effect.attempts + 1 < maxAttempts) {
+      } else if (delivery._tag === 'Retry' && attempt < maxAttempts) {
         await store.failEffect(effect.effectId, workerId, {
           error: delivery.error,
-          retryAt: iso(now + backoffMs(effect.attempts + 1)),
+          retryAt: iso(now + backoffMs(attempt)),
         });
         effectsRetried++;
       } else {
