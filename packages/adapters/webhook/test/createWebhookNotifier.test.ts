@@ -159,8 +159,10 @@ describe('createWebhookNotifier', () => {
     const result = await notifier.send(notification);
 
     expect(result).toMatchObject({ _tag: 'Left', left: { retryable: true } });
-    if (E.isLeft(result)) expect(result.left.message).toMatch(/timed out after 100 ms/);
-    expect(r.received).toHaveLength(2);
+    // Counted on the sender's side: under load an aborted attempt may never reach the receiver.
+    if (E.isLeft(result)) {
+      expect(result.left.message).toMatch(/timed out after 100 ms \(attempt 2 of 2\)/);
+    }
   });
 });
 
