@@ -217,6 +217,9 @@ export const arbitraryDefinition: fc.Arbitrary<DefinitionSource> = fc
       kinds.add('coolingOff');
       kinds.add('returnVisit');
     }
+    if (p.productKind === 'privateFund' || p.productKind === 'assetManagementPlan') {
+      kinds.add('qualification');
+    }
     if (kinds.has('coolingOff')) {
       kinds.add('signing');
       if (p.startsAfter === 'signedAndPaid') kinds.add('payment');

@@ -55,6 +55,7 @@ describe('loadDefinition', () => {
   it('does not echo a removed bad value as a semantic problem', () => {
     const text = withLines(
       [4, 'productKind: assetManagementPlan'],
+      [12, '  - { id: needs, kind: qualification, role: rep, reviewRole: risk }'],
       [23, '  qualifiedInvestor: { minimumAmount: "1,000" }\nretention: { orderRecords: P20Y }'],
     );
     expect(errorsOf(text).map(([rule, path]) => [rule, path])).toEqual([

@@ -535,7 +535,14 @@ describe('DOMAIN rules', () => {
   });
 
   it('requires qualified-investor rules for a private product', () => {
-    expect(errorsOf(withLines([4, 'productKind: assetManagementPlan']))).toEqual([
+    expect(
+      errorsOf(
+        withLines(
+          [4, 'productKind: assetManagementPlan'],
+          [12, '  - { id: needs, kind: qualification, role: rep, reviewRole: risk }'],
+        ),
+      ),
+    ).toEqual([
       [
         'qualified-investor-rules',
         'productRules',
@@ -549,7 +556,15 @@ describe('DOMAIN rules', () => {
   it('refuses a private-product assessment valid longer than three years', () => {
     const line =
       '  suitability: { investorLevels: [C1, C2], productLevels: [R1, R2], assessmentValidity: P4Y }\n  qualifiedInvestor: { minimumAmount: "300000.00" }';
-    expect(errorsOf(withLines([4, 'productKind: assetManagementPlan'], [22, line]))).toEqual([
+    expect(
+      errorsOf(
+        withLines(
+          [4, 'productKind: assetManagementPlan'],
+          [12, '  - { id: needs, kind: qualification, role: rep, reviewRole: risk }'],
+          [22, line],
+        ),
+      ),
+    ).toEqual([
       [
         'assessment-validity',
         'productRules.suitability.assessmentValidity',
@@ -560,7 +575,7 @@ describe('DOMAIN rules', () => {
     ]);
   });
 
-  it('requires cooling-off and a return visit for a private fund', () => {
+  it('requires cooling-off, a return visit and a qualification stage for a private fund', () => {
     const qualified =
       '  qualifiedInvestor: { minimumAmount: "1000000.00" }\nretention: { orderRecords: P20Y }';
     expect(errorsOf(withLines([4, 'productKind: privateFund'], [23, qualified]))).toEqual([
@@ -577,6 +592,13 @@ describe('DOMAIN rules', () => {
         12,
         3,
         'a private fund needs a return visit stage (募集行为管理办法 Art. 29–31)',
+      ],
+      [
+        'stage-missing',
+        'stages',
+        12,
+        3,
+        'productKind privateFund needs a qualification stage: qualified-investor proof is on file before the contract',
       ],
     ]);
   });

@@ -122,5 +122,15 @@ export function checkStageOrder(def: DefinitionSource): Problem[] {
       });
     }
   }
+  if (
+    (def.productKind === 'privateFund' || def.productKind === 'assetManagementPlan') &&
+    first('qualification') < 0
+  ) {
+    problems.push({
+      rule: 'stage-missing',
+      path: ['stages'],
+      message: `productKind ${def.productKind} needs a qualification stage: qualified-investor proof is on file before the contract`,
+    });
+  }
   return problems;
 }
