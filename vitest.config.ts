@@ -29,6 +29,9 @@ export default defineConfig({
   // require() inside CommonJS packages load ESM entries (pg → pg-pool) and breaks them.
   ssr: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
   test: {
+    // A 2-core CI machine runs every project at once; give slow-but-correct tests room.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     projects: roots.map((root) => ({
       extends: true as const,
       test: {
