@@ -9,8 +9,11 @@ import {
   verifySignedPdf,
 } from '@orderflow/pdf-sign';
 import * as E from 'fp-ts/lib/Either.js';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pdfsig } from './poppler.js';
+
+// Rendering and RSA signing take a few hundred ms each; a loaded CI machine needs room.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let now = Date.parse('2026-03-02T06:30:00Z');
 const clock: Clock = { now: () => now };

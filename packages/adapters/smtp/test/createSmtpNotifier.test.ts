@@ -13,7 +13,7 @@ const notifierFor = (port: number, extra: Partial<Parameters<typeof createSmtpNo
     transport: { host: '127.0.0.1', port, secure: false, ignoreTLS: true },
     from: FROM,
     retryDelayMs: 1,
-    timeoutMs: 2_000,
+    timeoutMs: 10_000,
     ...extra,
   });
 
