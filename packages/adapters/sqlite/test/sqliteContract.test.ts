@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { orderStoreContract } from '@orderflow/core/testing';
 import { createSqliteStore } from '@orderflow/sqlite';
 import * as E from 'fp-ts/lib/Either.js';
-import { afterAll } from 'vitest';
+import { afterAll, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'orderflow-sqlite-contract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
