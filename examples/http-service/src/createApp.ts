@@ -12,6 +12,7 @@ import { expectedVersionFrom } from './expectedVersionFrom.js';
 import { httpErrorOf, type ServiceError } from './httpErrorOf.js';
 import { intParam } from './intParam.js';
 import { readJsonObject } from './readJsonObject.js';
+import { settleRace } from './settleRace.js';
 
 /** What {@link createApp} needs. */
 export interface AppOptions {
@@ -72,7 +73,9 @@ export function createApp(options: AppOptions): Hono {
     const body = await readJsonObject(c.req.raw);
     if (E.isLeft(body)) return fail(c, body.left);
     // The engine decodes the input with its `OpenInput` codec (CommandInvalid with paths).
-    const opened = await engine.open(body.right as OpenInput, { actor: actor.right, ...key.right });
+    const opened = await settleRace(key.right.idempotencyKey, () =>
+      engine.open(body.right as OpenInput, { actor: actor.right, ...key.right }),
+    );
     return E.isLeft(opened) ? fail(c, opened.left) : orderResponse(c, opened.right, 201);
   });
 
@@ -86,11 +89,13 @@ export function createApp(options: AppOptions): Hono {
     const body = await readJsonObject(c.req.raw);
     if (E.isLeft(body)) return fail(c, body.left);
     // The engine decodes the command with its codecs (CommandInvalid with io-ts paths).
-    const dispatched = await engine.dispatch(c.req.param('id'), body.right as Command, {
-      actor: actor.right,
-      ...key.right,
-      ...(expected.right === undefined ? {} : { expectedVersion: expected.right }),
-    });
+    const dispatched = await settleRace(key.right.idempotencyKey, () =>
+      engine.dispatch(c.req.param('id'), body.right as Command, {
+        actor: actor.right,
+        ...key.right,
+        ...(expected.right === undefined ? {} : { expectedVersion: expected.right }),
+      }),
+    );
     return E.isLeft(dispatched) ? fail(c, dispatched.left) : orderResponse(c, dispatched.right);
   });
 

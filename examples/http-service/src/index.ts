@@ -23,6 +23,7 @@ export type {
   Unauthenticated,
 } from './RequestError.js';
 export { readJsonObject } from './readJsonObject.js';
+export { settleRace } from './settleRace.js';
 export {
   type DefinitionsInvalid,
   type RunningService,

@@ -161,6 +161,62 @@ describe('the order lifecycle over HTTP', () => {
     expect((await open()).body.orderId).not.toBe(first.body.orderId);
   });
 
+  it('accepts one of eight identical commands racing on one order and answers the others 409', async () => {
+    const id = await opened();
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        send(id, people.rm1, { type: 'confirmNeeds', documentId: 'needs-1' }),
+      ),
+    );
+    const statuses = replies.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    for (const refused of replies.filter((r) => r.status === 409)) {
+      expect(['VersionConflict', 'CommandNotAllowed']).toContain(refused.body.error.tag);
+    }
+    const history = await call('GET', `/orders/${id}/history`, { actor: people.rm1 });
+    const accepted = history.body.entries.filter(
+      (e: { outcome: string }) => e.outcome === 'accepted',
+    );
+    expect(accepted.map((e: { command: string }) => e.command)).toEqual(['open', 'confirmNeeds']);
+    const audit = await call('GET', `/orders/${id}/audit/verify`, { actor: people.rm1 });
+    expect(audit.body.valid).toBe(true);
+  });
+
+  it('answers every concurrent retry of a command with one Idempotency-Key with the one response', async () => {
+    const id = await opened();
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        call('POST', `/orders/${id}/commands`, {
+          actor: people.rm1,
+          headers: { 'Idempotency-Key': 'confirm-needs-race' },
+          body: { type: 'confirmNeeds', documentId: 'needs-1' },
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(200));
+    for (const reply of replies) expect(reply.body).toEqual(replies[0]?.body);
+    const history = await call('GET', `/orders/${id}/history`, { actor: people.rm1 });
+    expect(history.body.entries.map((e: { command: string }) => e.command)).toEqual([
+      'open',
+      'confirmNeeds',
+    ]);
+  });
+
+  it('opens one order for concurrent retries of an open with one Idempotency-Key and order id', async () => {
+    const orderId = `o-${randomUUID()}`;
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        call('POST', '/orders', {
+          actor: people.rm1,
+          headers: { 'Idempotency-Key': `open-${orderId}` },
+          body: openBody({ orderId }),
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
+    for (const reply of replies) expect(reply.body).toEqual(replies[0]?.body);
+  });
+
   it('applies a command whose If-Match names the current version', async () => {
     const id = await opened();
     const reply = await call('POST', `/orders/${id}/commands`, {
