@@ -229,6 +229,7 @@ export const createMemoryStore = (): OrderStore => {
         const now = ms(request.now);
         const due: DueSortKey<StoredTimer>[] = [];
         for (const timer of timers.values()) {
+          if (timer.status !== 'pending' && timer.status !== 'claimed') continue;
           const dueMs = ms(timer.dueAt);
           if (claimable(timer, dueMs, now)) due.push({ dueMs, id: timer.timerId, row: timer });
         }
@@ -255,6 +256,7 @@ export const createMemoryStore = (): OrderStore => {
         const now = ms(request.now);
         const due: DueSortKey<StoredEffect>[] = [];
         for (const effect of effects.values()) {
+          if (effect.status !== 'pending' && effect.status !== 'claimed') continue;
           const dueMs = ms(effect.availableAt);
           if (claimable(effect, dueMs, now)) due.push({ dueMs, id: effect.effectId, row: effect });
         }
