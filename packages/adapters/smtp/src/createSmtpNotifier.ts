@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { Notification, Notifier, NotifyFailed, Recipient } from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { defaultTemplates } from './defaultTemplates.js';
 import type { TemplateMap } from './NotificationTemplate.js';
@@ -26,6 +27,8 @@ export interface SmtpNotifierOptions {
   readonly timeoutMs?: number;
   /** Right-hand side of generated Message-IDs; default the domain of `from`. */
   readonly messageIdDomain?: string;
+  /** Keep SMTP connections open and reuse them (nodemailer pool); default false. */
+  readonly pool?: boolean;
 }
 
 /** An SMTP notifier holds a connection pool; `close` releases it. */
@@ -91,12 +94,17 @@ const messageIdFor = (notification: Notification, recipient: Recipient, domain: 
  */
 export function createSmtpNotifier(options: SmtpNotifierOptions): SmtpNotifier {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const transporter = nodemailer.createTransport({
+  const settings = {
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
     ...options.transport,
-  });
+  };
+  // A pool keeps connections open between messages: no TCP and EHLO per email.
+  const transporter: Pick<Transporter, 'sendMail' | 'close'> =
+    options.pool === true
+      ? nodemailer.createTransport({ ...settings, pool: true } as SMTPPool.Options)
+      : nodemailer.createTransport(settings);
   const templates: TemplateMap = { ...defaultTemplates, ...options.templates };
   const attempts = Math.max(1, options.attempts ?? 3);
   const retryDelayMs = options.retryDelayMs ?? 1000;

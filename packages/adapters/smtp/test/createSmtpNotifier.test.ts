@@ -217,6 +217,18 @@ describe('createSmtpNotifier', () => {
     expect(p.attempts()).toBe(0);
   });
 
+  it('sends several notifications over one pooled connection', async () => {
+    const p = await peer();
+    const notifier = track(notifierFor(p.port, { pool: true }));
+
+    for (const key of ['pool-1', 'pool-2', 'pool-3']) {
+      expect(E.isRight(await notifier.send({ ...approved, idempotencyKey: key }))).toBe(true);
+    }
+
+    expect(p.mails).toHaveLength(6);
+    expect(p.connections()).toBe(1);
+  });
+
   it('refuses a recipient that is not an email address, sending nothing', async () => {
     const p = await peer();
     const notifier = track(notifierFor(p.port));

@@ -20,17 +20,24 @@ export interface SmtpPeer {
   readonly mails: ReceivedMail[];
   /** How many DATA commands the server has seen, accepted or not. */
   attempts(): number;
+  /** How many client connections the server has accepted. */
+  connections(): number;
   close(): Promise<void>;
 }
 
 export async function startSmtpServer(reply: DataReply = () => 'accept'): Promise<SmtpPeer> {
   const mails: ReceivedMail[] = [];
   let attempts = 0;
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disableReverseLookup: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -62,6 +69,7 @@ export async function startSmtpServer(reply: DataReply = () => 'accept'): Promis
     port,
     mails,
     attempts: () => attempts,
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
