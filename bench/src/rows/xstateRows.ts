@@ -6,6 +6,7 @@ import type { BenchContext } from '../BenchContext.js';
 import type { BenchRow } from '../harness/BenchRow.js';
 import { type Figure, figureOf, type Measured, notAvailable } from '../harness/Figure.js';
 import { measureInterleaved, type Probe } from '../harness/measure.js';
+import { runAuditedXstateLifecycles } from '../peers/auditedXstateLifecycles.js';
 import { runXstateLifecycles, XSTATE_PEER_EVENTS } from '../peers/runXstateLifecycle.js';
 import type { EngineSide } from '../workload/EngineWorkload.js';
 
@@ -32,6 +33,21 @@ export const xstateRows = async (
       return n;
     },
   };
+  let nextAuditedId = 0;
+  const auditedProbe: Probe = {
+    report: 'rate',
+    unit: 'lifecycles/s',
+    work: () => {
+      const n = runAuditedXstateLifecycles(
+        ctx.scale.lifecycles,
+        new Map(),
+        new Map(),
+        nextAuditedId,
+      );
+      nextAuditedId += n;
+      return n;
+    },
+  };
   const probes: Probe[] =
     engine._tag === 'EngineWorkload'
       ? [
@@ -41,11 +57,13 @@ export const xstateRows = async (
             work: () => engine.runLifecycles(ctx.scale.lifecycles),
           },
           peerProbe,
+          auditedProbe,
         ]
-      : [peerProbe];
+      : [peerProbe, auditedProbe];
   const figures = await measureInterleaved(probes, ctx.rounds);
-  const peer = figures[figures.length - 1];
-  if (peer === undefined) throw new Error('xstateRows: missing figure');
+  const peer = figures[figures.length - 2];
+  const audited = figures[figures.length - 1];
+  if (peer === undefined || audited === undefined) throw new Error('xstateRows: missing figure');
   const orderflow: Measured =
     engine._tag === 'EngineWorkload' ? (figures[0] ?? notAvailable('not measured')) : engine;
   const peerCommands = XSTATE_PEER_EVENTS + 1;
@@ -74,6 +92,15 @@ export const xstateRows = async (
           ? perCommand(orderflow, engine.commandsPerLifecycle)
           : orderflow,
       peer: perCommand(peer, peerCommands),
+    },
+    {
+      ...base,
+      id: 'engine-memory.vs-audited-xstate',
+      metric: 'lifecycles/s',
+      orderflow,
+      peerName: 'the same xstate peer + a SHA-256-chained audit entry (RFC 8785 JSON) per event',
+      peer: audited,
+      note: 'the audited peer adds only what DOMAIN.md requires per accepted command (the hash-chained audit entry), to show how much of the gap that alone explains',
     },
   ];
 };
