@@ -24,6 +24,7 @@ const { values } = parseArgs({
 
 const { runBench } = await import('./runBench.js');
 const { formatTable } = await import('./harness/formatTable.js');
+const { meetsTarget, ratioOf } = await import('./harness/BenchRow.js');
 
 const report = await runBench({
   quick: values.quick === true,
@@ -33,6 +34,11 @@ const report = await runBench({
 process.stdout.write(`${formatTable(report)}\n`);
 if (values.json === true) {
   const path = fileURLToPath(new URL('../results.json', import.meta.url));
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  const rows = report.rows.map((row) => ({
+    ...row,
+    ratio: ratioOf(row) ?? null,
+    targetMet: meetsTarget(row) ?? null,
+  }));
+  writeFileSync(path, `${JSON.stringify({ ...report, rows }, null, 2)}\n`);
   process.stderr.write(`wrote ${path}\n`);
 }
