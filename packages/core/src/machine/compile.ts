@@ -83,23 +83,33 @@ const fragment = (env: FragmentEnv): StateConfig => {
   }
 };
 
-/** An end with money to return: it settles until the refund is confirmed (or closes with none). */
-const settling = (refundAlways: boolean): StateConfig => ({
-  initial: 'settling',
-  states: {
-    settling: {
-      ...(refundAlways ? {} : { always: { guard: not('refundPending'), target: 'closed' } }),
-      on: {
-        refundSettled: {
-          target: 'refunded',
-          actions: [reduce('recordRefundOutcome', { status: 'settled' })],
+/**
+ * An end state. With `refund`, it settles until the refund is confirmed; with `closed`, an
+ * order that had no money to return closes at once. Only the branches a definition can
+ * reach are built, so every state of a compiled machine is reachable.
+ */
+const endState = (branches: {
+  readonly refund: boolean;
+  readonly closed: boolean;
+}): StateConfig => {
+  if (!branches.refund) return { type: 'final' };
+  return {
+    initial: 'settling',
+    states: {
+      settling: {
+        ...(branches.closed ? { always: { guard: not('refundPending'), target: 'closed' } } : {}),
+        on: {
+          refundSettled: {
+            target: 'refunded',
+            actions: [reduce('recordRefundOutcome', { status: 'settled' })],
+          },
         },
       },
+      refunded: { type: 'final' },
+      ...(branches.closed ? { closed: { type: 'final' } } : {}),
     },
-    refunded: { type: 'final' },
-    ...(refundAlways ? {} : { closed: { type: 'final' } }),
-  },
-});
+  };
+};
 
 const buildMachine = (env: MachineEnv) => {
   const { definition } = env;
@@ -144,12 +154,25 @@ const buildMachine = (env: MachineEnv) => {
   states.draft = { on: { open: { target: `#${MACHINE_ID}.${stages[0]?.id ?? 'completed'}` } } };
   states.completed = { type: 'final' };
   states.rejected = { type: 'final' };
-  // A withdrawal or a registrar rejection always follows a payment; a cancellation or an
-  // expiry may come before any money arrived.
-  states.cancelled = settling(false);
-  states.expired = settling(false);
-  states.withdrawn = settling(true);
-  states.unconfirmed = settling(true);
+  const has = (kind: Stage['kind']) => stages.some((s) => s.kind === kind);
+  const paid = has('payment');
+  // Cancelling is possible before and after the payment.
+  states.cancelled = endState({ refund: paid, closed: true });
+  // Expiry: a signing link or a payment deadline (nothing paid), or the return-visit deadline (refund).
+  const expiresUnpaid = stages.some(
+    (s) =>
+      (s.kind === 'signing' && s.expiresAfter !== undefined) ||
+      (s.kind === 'payment' && s.deadline !== undefined),
+  );
+  const expiresPaid = stages.some((s) => s.kind === 'returnVisit' && s.deadline !== undefined);
+  if (expiresUnpaid || expiresPaid) {
+    states.expired =
+      expiresPaid && paid ? endState({ refund: true, closed: expiresUnpaid }) : { type: 'final' };
+  }
+  // A withdrawal (cooling-off or before the visit) and a registrar rejection follow a payment.
+  if (has('coolingOff') || has('returnVisit'))
+    states.withdrawn = endState({ refund: paid, closed: !paid });
+  if (has('registrarConfirmation')) states.unconfirmed = endState({ refund: paid, closed: !paid });
 
   const config = {
     id: MACHINE_ID,

@@ -34,7 +34,7 @@ describe('timers fired by runDue', () => {
     h.clock.advance('P1D');
     await h.runDue();
     const ended = await h.view('t2');
-    expect(ended.state).toBe('expired.closed');
+    expect(ended.state).toBe('expired');
     expect(ended.context.refunds).toEqual([]);
   });
 

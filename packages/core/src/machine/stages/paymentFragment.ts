@@ -45,10 +45,16 @@ export const paymentFragment = ({ stage, next }: FragmentEnv<StageOf<'payment'>>
               actions: [reduce('recordPayment'), reduce('holdForPayer')],
             },
           ],
-          paymentDeadlinePassed: {
-            target: stageTarget('expired'),
-            actions: [reduce('noteEnd', { reason: 'paymentDeadlinePassed', event: 'expired' })],
-          },
+          ...(deadline === undefined
+            ? {}
+            : {
+                paymentDeadlinePassed: {
+                  target: stageTarget('expired'),
+                  actions: [
+                    reduce('noteEnd', { reason: 'paymentDeadlinePassed', event: 'expired' }),
+                  ],
+                },
+              }),
         },
       },
     },

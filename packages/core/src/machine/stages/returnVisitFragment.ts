@@ -50,14 +50,18 @@ export const returnVisitFragment = ({
               actions: [reduce('recordReturnVisit')],
             },
           ],
-          returnVisitDeadlinePassed: {
-            target: stageTarget('expired'),
-            actions: [
-              reduce('noteEnd', { reason: 'returnVisitDeadlinePassed', event: 'expired' }),
-              reduce('addRefund', { reason: 'returnVisitDeadlinePassed', amount: 'full' }),
-              refundEffect,
-            ],
-          },
+          ...(deadline === undefined
+            ? {}
+            : {
+                returnVisitDeadlinePassed: {
+                  target: stageTarget('expired'),
+                  actions: [
+                    reduce('noteEnd', { reason: 'returnVisitDeadlinePassed', event: 'expired' }),
+                    reduce('addRefund', { reason: 'returnVisitDeadlinePassed', amount: 'full' }),
+                    refundEffect,
+                  ],
+                },
+              }),
           ...withdrawTransition(),
         },
       },

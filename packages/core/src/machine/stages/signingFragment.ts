@@ -64,10 +64,14 @@ export const signingFragment = ({ stage, next }: FragmentEnv<StageOf<'signing'>>
             actions: [reduce('recordSignature')],
           },
           recordSignature: record,
-          signatureExpired: {
-            target: stageTarget('expired'),
-            actions: [reduce('noteEnd', { reason: 'signingExpired', event: 'expired' })],
-          },
+          ...(expiresAfter === undefined
+            ? {}
+            : {
+                signatureExpired: {
+                  target: stageTarget('expired'),
+                  actions: [reduce('noteEnd', { reason: 'signingExpired', event: 'expired' })],
+                },
+              }),
         },
       },
     },

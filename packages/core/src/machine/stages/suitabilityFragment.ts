@@ -9,32 +9,43 @@ import type { FragmentEnv, StateConfig } from '../StateConfig.js';
  * it waits for `acknowledgeMismatch` (client-initiated, warning issued, confirmation signed).
  */
 export const suitabilityFragment = ({
+  definition,
   stage,
   next,
-}: FragmentEnv<StageOf<'suitability'>>): StateConfig => ({
-  initial: 'checking',
-  on: cancelTransition(stage.id),
-  states: {
-    checking: {
-      entry: [reduce('recordSuitability')],
-      always: [
-        {
-          guard: 'suitabilityRefused',
-          target: stageTarget('rejected'),
-          actions: [reduce('noteEnd', { reason: 'rejected', event: 'rejected' })],
-        },
-        { guard: 'suitabilityMatch', target: next },
-        { target: 'awaitingAcknowledgement' },
-      ],
-    },
-    awaitingAcknowledgement: {
-      on: {
-        acknowledgeMismatch: {
-          guard: rules(['lowest-category', 'suitability'], { stageId: stage.id }),
-          target: next,
-          actions: [reduce('recordMismatchAck')],
-        },
+}: FragmentEnv<StageOf<'suitability'>>): StateConfig => {
+  const override = definition.productRules.suitability.allowMismatchOverride !== false;
+  const refuse = {
+    target: stageTarget('rejected'),
+    actions: [reduce('noteEnd', { reason: 'rejected', event: 'rejected' })],
+  };
+  return {
+    initial: 'checking',
+    on: cancelTransition(stage.id),
+    states: {
+      checking: {
+        entry: [reduce('recordSuitability')],
+        always: override
+          ? [
+              { guard: 'suitabilityRefused', ...refuse },
+              { guard: 'suitabilityMatch', target: next },
+              { target: 'awaitingAcknowledgement' },
+            ]
+          : [{ guard: 'suitabilityMatch', target: next }, refuse],
       },
+      // Without an override (a product that allows none) a mismatch ends the order at once.
+      ...(override
+        ? {
+            awaitingAcknowledgement: {
+              on: {
+                acknowledgeMismatch: {
+                  guard: rules(['lowest-category', 'suitability'], { stageId: stage.id }),
+                  target: next,
+                  actions: [reduce('recordMismatchAck')],
+                },
+              },
+            },
+          }
+        : {}),
     },
-  },
-});
+  };
+};
