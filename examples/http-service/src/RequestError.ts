@@ -18,6 +18,12 @@ export interface RequestInvalid {
   readonly problems: readonly { readonly path: string; readonly message: string }[];
 }
 
+/** The request body is larger than the service accepts. */
+export interface PayloadTooLarge {
+  readonly _tag: 'PayloadTooLarge';
+  readonly maxBytes: number;
+}
+
 /** The caller asked for the inbox of a role they do not hold. */
 export interface RoleNotHeld {
   readonly _tag: 'RoleNotHeld';
@@ -37,5 +43,6 @@ export type RequestError =
   | Unauthenticated
   | MalformedJson
   | RequestInvalid
+  | PayloadTooLarge
   | RoleNotHeld
   | RouteNotFound;

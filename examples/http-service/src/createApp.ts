@@ -7,6 +7,7 @@
 import type { Command, Engine, OpenInput, OrderView } from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { actorFrom } from './actorFrom.js';
 import { expectedVersionFrom } from './expectedVersionFrom.js';
 import { httpErrorOf, type ServiceError } from './httpErrorOf.js';
@@ -19,6 +20,8 @@ export interface AppOptions {
   readonly engine: Engine;
   /** Most tasks `GET /inbox` returns (default 100; `?limit=` may ask for fewer or more, up to 1000). */
   readonly inboxLimit?: number;
+  /** Largest request body accepted, in bytes (default 1 MiB); larger is 413 `PayloadTooLarge`. */
+  readonly maxBodyBytes?: number;
   /** Called with anything a handler throws (a bug); default `console.error`. Answered with 500. */
   readonly onUnexpected?: (error: unknown) => void;
 }
@@ -63,7 +66,20 @@ export function createApp(options: AppOptions): Hono {
   const { engine } = options;
   const inboxLimit = options.inboxLimit ?? 100;
   const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error(error));
+  const maxBytes = options.maxBodyBytes ?? 1024 * 1024;
   const app = new Hono();
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBytes,
+      // The rest of the body is never read, so the connection cannot carry another request.
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return fail(c, { _tag: 'PayloadTooLarge', maxBytes });
+      },
+    }),
+  );
 
   app.post('/orders', async (c) => {
     const actor = actorFrom(c.req.raw.headers);

@@ -3,7 +3,7 @@ import type { EngineError } from '@orderflow/core';
 import type { RequestError } from './RequestError.js';
 
 /** The statuses this service answers a failure with. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 500 | 502 | 503;
 
 /** An HTTP answer to a failure: `{ error: { tag, message, ...facts } }`. */
 export interface HttpError {
@@ -39,6 +39,8 @@ const statusOf = (error: ServiceError): ErrorStatus => {
     case 'CommandNotAllowed':
     case 'VersionConflict':
       return 409;
+    case 'PayloadTooLarge':
+      return 413;
     case 'StoreFailed':
       return error.retryable ? 503 : 500;
     case 'StoredDataInvalid':
@@ -65,6 +67,8 @@ const messageOf = (error: ServiceError): string => {
     case 'StoredDataInvalid':
     case 'AdapterFailed':
       return error.message;
+    case 'PayloadTooLarge':
+      return `the request body is larger than ${error.maxBytes} bytes`;
     case 'RoleNotHeld':
       return `${error.actorId} does not hold the role ${error.role}`;
     case 'OrderNotFound':
@@ -82,7 +86,7 @@ const messageOf = (error: ServiceError): string => {
 
 /**
  * Maps a failure to its status (CommandInvalid 400, Forbidden and GuardFailed 403,
- * RoleNotHeld 403, OrderNotFound 404, CommandNotAllowed and VersionConflict 409, StoreFailed 503 when
+ * RoleNotHeld 403, OrderNotFound 404, CommandNotAllowed and VersionConflict 409, PayloadTooLarge 413, StoreFailed 503 when
  * retryable else 500, AdapterFailed 502, …) and a body carrying the failure's facts.
  * A store failure's `cause` stays out of the body: it may hold connection details.
  */

@@ -16,6 +16,7 @@ export { IntText, intParam } from './intParam.js';
 export { type ListenFailed, listen, type RunningServer } from './listen.js';
 export type {
   MalformedJson,
+  PayloadTooLarge,
   RequestError,
   RequestInvalid,
   RoleNotHeld,

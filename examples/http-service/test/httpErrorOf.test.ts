@@ -38,6 +38,7 @@ const cases: readonly [ServiceError, number][] = [
     409,
   ],
   [{ _tag: 'VersionConflict', orderId: 'o', expectedVersion: 2, actualVersion: 3 }, 409],
+  [{ _tag: 'PayloadTooLarge', maxBytes: 1024 }, 413],
   [{ _tag: 'StoreFailed', operation: 'load', message: 'ECONNREFUSED', retryable: true }, 503],
   [{ _tag: 'StoreFailed', operation: 'load', message: 'syntax error', retryable: false }, 500],
   [{ _tag: 'StoredDataInvalid', orderId: 'o', what: 'context', message: 'bad' }, 500],

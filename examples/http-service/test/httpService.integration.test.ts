@@ -93,6 +93,13 @@ describe('the order lifecycle over HTTP', () => {
     expect(bySupervisor.status).toBe(200);
     expect(bySupervisor.headers.get('etag')).toBe(`"${verified.body.version}"`);
     expect(bySupervisor.body.allowedCommands).toContain('approve');
+    const firstRevision = await call('GET', `/orders/${orderId}?revision=1`, { actor: people.sup });
+    expect(firstRevision.status).toBe(200);
+    expect(firstRevision.body.revision).toBe(1);
+    const noSuchRevision = await call('GET', `/orders/${orderId}?revision=9`, {
+      actor: people.sup,
+    });
+    expect(noSuchRevision.status).toBe(404);
     const byOwner = await call('GET', `/orders/${orderId}`, { actor: people.rm1 });
     expect(byOwner.body.allowedCommands).not.toContain('approve');
 
@@ -284,6 +291,18 @@ describe('how failures map to HTTP statuses', () => {
     const revision = await call('GET', `/orders/${id}?revision=first`, { actor: people.rm1 });
     expect(revision.status).toBe(400);
     expect(revision.body.error.problems[0].path).toBe('query.revision');
+  });
+
+  it('answers 413 PayloadTooLarge for a body over the limit without reading it into a command', async () => {
+    const id = await opened();
+    const reply = await send(id, people.rm1, {
+      type: 'returnEntry',
+      reason: 'x'.repeat(1024 * 1024 + 1024),
+    });
+    expect(reply.status).toBe(413);
+    expect(reply.body.error).toMatchObject({ tag: 'PayloadTooLarge', maxBytes: 1024 * 1024 });
+    const history = await call('GET', `/orders/${id}/history`, { actor: people.rm1 });
+    expect(history.body.entries).toHaveLength(1);
   });
 
   it('answers 401 Unauthenticated when no X-Actor-Id header names the caller', async () => {
