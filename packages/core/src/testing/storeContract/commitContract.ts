@@ -15,7 +15,7 @@ import type { StoreContractContext } from './StoreContractContext.js';
 import { timeWindow } from './timeWindow.js';
 
 /** Registers the commit, audit and idempotency tests. */
-export const commitContract = ({ store }: StoreContractContext): void => {
+export const commitContract = ({ store, makeStore, sharedStorage }: StoreContractContext): void => {
   describe('load and commit', () => {
     it('loads a missing order as undefined', async () => {
       expect(expectRight(await store().load(freshId('missing')))).toBeUndefined();
@@ -80,6 +80,59 @@ export const commitContract = ({ store }: StoreContractContext): void => {
         expectRight(await store().tasks({ roles: ['riskOfficer'] })).map((t) => t.orderId),
       ).not.toContain(orderId);
       expect(expectRight(await store().idempotent(loser.idempotency?.key ?? ''))).toBeUndefined();
+    });
+
+    it('lets exactly one of several racing commits on one version win', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      const second = sharedStorage ? await makeStore() : store();
+      try {
+        const racers = Array.from({ length: 6 }, (_, i) =>
+          sampleCommit(orderId, 2, {
+            order: { state: `racer-${i}` },
+            effects: [sampleEffect(freshId('effect'), orderId)],
+          }),
+        );
+        const results = await Promise.all(
+          racers.map((c, i) => (i % 2 === 0 ? store() : second).commit(c)),
+        );
+        const winners = results.flatMap((r, i) => (r._tag === 'Right' ? [i] : []));
+        expect(winners).toHaveLength(1);
+        for (const r of results) {
+          if (r._tag === 'Left') expect(r.left).toMatchObject({ _tag: 'VersionConflict', orderId });
+        }
+        const winner = racers[winners[0] ?? -1];
+        expect(expectRight(await store().load(orderId))).toEqual(winner?.order);
+        expect(expectRight(await store().history(orderId))).toHaveLength(2);
+        expect(expectRight(await store().effects(orderId)).map((e) => e.effectId)).toEqual(
+          winner?.effects.map((e) => e.effectId),
+        );
+      } finally {
+        if (second !== store()) await second.close();
+      }
+    });
+
+    it('lets exactly one of several racing creates of one order win', async () => {
+      const orderId = freshId('order');
+      const second = sharedStorage ? await makeStore() : store();
+      try {
+        const results = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            (i % 2 === 0 ? store() : second).commit(
+              sampleCommit(orderId, 1, { order: { state: `creator-${i}` } }),
+            ),
+          ),
+        );
+        expect(results.filter((r) => r._tag === 'Right')).toHaveLength(1);
+        for (const r of results) {
+          if (r._tag === 'Left') {
+            expect(r.left).toMatchObject({ _tag: 'VersionConflict', orderId, actualVersion: 1 });
+          }
+        }
+        expect(expectRight(await store().history(orderId))).toHaveLength(1);
+      } finally {
+        if (second !== store()) await second.close();
+      }
     });
 
     it('refuses an update of an order that does not exist, with actual version 0', async () => {
@@ -271,6 +324,30 @@ export const commitContract = ({ store }: StoreContractContext): void => {
         sampleAuditEntry(orderId, 1),
         first,
       ]);
+    });
+
+    it('never forks the trail when a refused attempt races an accepted command', async () => {
+      const second = sharedStorage ? await makeStore() : store();
+      try {
+        for (let round = 0; round < 5; round += 1) {
+          const orderId = freshId('order');
+          expectRight(await store().commit(sampleCommit(orderId, 1)));
+          const refused = sampleAuditEntry(orderId, 2, { outcome: 'refused', version: 1 });
+          const [appended, committed] = await Promise.all([
+            (round % 2 === 0 ? store() : second).appendAudit(orderId, 1, [refused]),
+            (round % 2 === 0 ? second : store()).commit(sampleCommit(orderId, 2)),
+          ]);
+          expect([appended._tag, committed._tag].filter((tag) => tag === 'Right')).toHaveLength(1);
+          const trail = expectRight(await store().history(orderId));
+          expect(trail.map((e) => e.seq)).toEqual([1, 2]);
+          expect(trail[1]?.outcome).toBe(appended._tag === 'Right' ? 'refused' : 'accepted');
+          expect(expectRight(await store().load(orderId))?.version).toBe(
+            committed._tag === 'Right' ? 2 : 1,
+          );
+        }
+      } finally {
+        if (second !== store()) await second.close();
+      }
     });
 
     it('refuses appendAudit on an order that does not exist', async () => {
