@@ -21,11 +21,15 @@ export const APPROVER_BY_ROLE: Readonly<Record<string, Actor>> = {
 export const CONTRACT_TEXT = '基金合同：投资有风险，过往业绩不代表未来表现。';
 
 /** The usual next step in `state`: a command, or time passing and due work running. */
-async function nextStep(h: Harness, view: OrderView): Promise<void> {
+export async function nextStep(h: Harness, view: OrderView): Promise<void> {
   const id = view.orderId;
   const [top, sub] = view.state.split('.');
   const send = (actor: Actor, command: Command) => h.ok(id, actor, command);
   const amount = (view.context.amountMinor / 100).toFixed(2);
+  if (view.held) {
+    await send(people.risk, { type: 'releaseHold', note: 'cleared' });
+    return;
+  }
   switch (top) {
     case 'needs':
       await send(people.rm1, { type: 'confirmNeeds', documentId: 'needs-letter-1' });
