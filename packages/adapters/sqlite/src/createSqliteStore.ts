@@ -176,7 +176,9 @@ export const createSqliteStore = (
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     db = new Database(options.path, { timeout: busyTimeoutMs });
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    db.pragma('journal_mode = WAL');
+    // Switching to WAL needs the write lock; a file already in WAL (the usual case, and
+    // always when another process has it open) is left alone.
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     db.pragma('foreign_keys = ON');
     const migrated = migrateSqlite(db);

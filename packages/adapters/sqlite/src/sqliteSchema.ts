@@ -102,8 +102,12 @@ export interface SchemaTooNew {
  * Brings the database to {@link SQLITE_SCHEMA_VERSION}. Refuses (without touching it) a
  * database written by a newer library. Throws only what SQLite throws.
  */
-export const migrateSqlite = (db: Database.Database): E.Either<SchemaTooNew, number> =>
-  db
+export const migrateSqlite = (db: Database.Database): E.Either<SchemaTooNew, number> => {
+  // Most opens find the schema current: decide that with a read, without queueing for the
+  // write lock behind other processes' commits.
+  const current = Number(db.pragma('user_version', { simple: true }));
+  if (current === SQLITE_SCHEMA_VERSION) return E.right(current);
+  return db
     .transaction((): E.Either<SchemaTooNew, number> => {
       const found = Number(db.pragma('user_version', { simple: true }));
       if (found > SQLITE_SCHEMA_VERSION) {
@@ -116,3 +120,4 @@ export const migrateSqlite = (db: Database.Database): E.Either<SchemaTooNew, num
       return E.right(found);
     })
     .immediate();
+};

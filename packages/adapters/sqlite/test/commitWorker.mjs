@@ -8,7 +8,11 @@ const orders = Number(ordersArg);
 const versions = Number(versionsArg);
 const AT = '2026-01-05T01:00:00.000Z';
 
-const opened = createSqliteStore({ path, busyTimeoutMs: 2000 });
+// Opening is retried like any call that fails retryable (another process held a lock).
+let opened = createSqliteStore({ path, busyTimeoutMs: 2000 });
+for (let i = 0; i < 20 && opened._tag === 'Left' && opened.left.retryable; i++) {
+  opened = createSqliteStore({ path, busyTimeoutMs: 2000 });
+}
 if (opened._tag === 'Left') {
   process.stderr.write(`${JSON.stringify(opened.left)}\n`);
   process.exit(2);

@@ -26,7 +26,11 @@ const fail = (what, detail) => {
 
 const definition = loadBuiltin('public-fund-purchase');
 if (definition._tag === 'Left') fail('definition', definition.left);
-const opened = createSqliteStore({ path, busyTimeoutMs: 10_000 });
+// Opening is retried like any call that fails retryable (another process held a lock).
+let opened = createSqliteStore({ path, busyTimeoutMs: 10_000 });
+for (let i = 0; i < 20 && opened._tag === 'Left' && opened.left.retryable; i++) {
+  opened = createSqliteStore({ path, busyTimeoutMs: 10_000 });
+}
 if (opened._tag === 'Left') fail('store', opened.left);
 const store = opened.right;
 
