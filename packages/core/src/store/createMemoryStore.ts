@@ -56,8 +56,9 @@ const guarded = async <L, A>(
  *
  * Decisions the SQL stores share (the contract suite checks them):
  * - `commit` with `order.version !== expectedVersion + 1`, audit entries that are not
- *   consecutive or belong to another order, an effect id that exists, or an idempotency key
- *   already used → `StoreFailed` (not retryable for programmer errors), nothing written.
+ *   consecutive or belong to another order, an effect id that exists or repeats, two tasks
+ *   with one `taskId`, or an idempotency key already used → `StoreFailed` (not retryable
+ *   for programmer errors), nothing written.
  * - an audit trail that another writer extended meanwhile (first `seq` not last + 1) →
  *   `VersionConflict`, like a version change.
  * - `completeEffect`/`failEffect` from a worker that no longer holds the claim are ignored
@@ -98,9 +99,16 @@ export const createMemoryStore = (): OrderStore => {
         ? conflict(orderId, expectedVersion, actual)
         : E.left(audit);
     }
+    const effectIds = new Set(c.effects.map((effect) => effect.effectId));
     const reused = c.effects.find((effect) => effects.has(effect.effectId));
-    if (reused !== undefined) {
-      return E.left(storeFailed('commit', `effect ${reused.effectId} already exists`, false));
+    if (reused !== undefined || effectIds.size !== c.effects.length) {
+      const id = reused?.effectId ?? 'id';
+      return E.left(storeFailed('commit', `effect ${id} already exists`, false));
+    }
+    if (new Set(c.tasks.map((task) => task.taskId)).size !== c.tasks.length) {
+      return E.left(
+        storeFailed('commit', `order ${orderId}: two open tasks share a taskId`, false),
+      );
     }
     if (c.idempotency !== undefined && responses.has(c.idempotency.key)) {
       return E.left(

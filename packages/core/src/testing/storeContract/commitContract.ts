@@ -169,6 +169,23 @@ export const commitContract = ({ store, makeStore, sharedStorage }: StoreContrac
       expect(expectRight(await store().effects(orderId))).toHaveLength(1);
     });
 
+    it('refuses a commit that repeats an effect id or a task id, writing nothing', async () => {
+      const orderId = freshId('order');
+      const effectId = freshId('effect');
+      const twoEffects = sampleCommit(orderId, 1, {
+        effects: [sampleEffect(effectId, orderId), sampleEffect(effectId, orderId)],
+      });
+      expect(expectLeft(await store().commit(twoEffects))).toMatchObject({ _tag: 'StoreFailed' });
+      const role = freshId('role');
+      const twoTasks = sampleCommit(orderId, 1, {
+        tasks: [sampleTask(orderId, 'risk', role), sampleTask(orderId, 'risk', role)],
+      });
+      expect(expectLeft(await store().commit(twoTasks))).toMatchObject({ _tag: 'StoreFailed' });
+      expect(expectRight(await store().load(orderId))).toBeUndefined();
+      expect(expectRight(await store().effects(orderId))).toEqual([]);
+      expect(expectRight(await store().tasks({ roles: [role] }))).toEqual([]);
+    });
+
     it('keeps stored rows apart from the objects passed in and handed out', async () => {
       const orderId = freshId('order');
       const commit = sampleCommit(orderId, 1);
