@@ -25,6 +25,7 @@ export const RULES = {
   'decision-arity': 'a decision-table rule has not one unary test per input',
   'feel-syntax': 'a FEEL expression or unary test does not parse',
   'feel-unknown-name': 'a FEEL name the condition context cannot have',
+  'feel-not-boolean': 'a `when` condition that does not give true or false on a sample order',
   'stage-order': 'stages in an order DOMAIN forbids (e.g. contract before qualification)',
   'stage-missing': 'a stage the others need is absent (e.g. cooling-off without signing)',
   'sales-line-control':

@@ -45,14 +45,19 @@ describe('conditions', () => {
   });
 
   it('fails, without throwing, when the result is not a boolean', () => {
-    const c = condition('amount + 1');
-    expect(c.evaluate(order(1))).toEqual(
+    const source = 'if amount > 5 then true else "small"';
+    expect(condition(source).evaluate(order(1))).toEqual(
       E.left({
         _tag: 'ConditionFailed',
-        expression: 'amount + 1',
-        message: 'expected true or false, got 2',
+        expression: source,
+        message: 'expected true or false, got "small"',
       }),
     );
+  });
+
+  it('refuses at compile time a condition that is not true or false on a sample order', () => {
+    const compiled = compileCondition('amount + 1');
+    expect(E.isLeft(compiled) && compiled.left.map((p) => p.rule)).toEqual(['feel-not-boolean']);
   });
 
   it('reports the character of a syntax error inside the expression', () => {

@@ -397,6 +397,21 @@ describe('FEEL rules', () => {
     ]);
   });
 
+  it("refuses a condition that does not give true or false, such as FEEL's in … or trap", () => {
+    expect(errorsOf(when('amount'))).toEqual([
+      [
+        'feel-not-boolean',
+        'stages[2].steps[1].when',
+        19,
+        53,
+        'a condition must give true or false; on a sample order it gives 1000000',
+      ],
+    ]);
+    expect(
+      errorsOf(when('\'product.riskLevel in ["R4", "R5"] or amount >= 5000000\''))[0]?.slice(0, 2),
+    ).toEqual(['feel-not-boolean', 'stages[2].steps[1].when']);
+  });
+
   it('reports an unknown function', () => {
     expect(errorsOf(when('frobnicate(amount) > 1'))).toEqual([
       [

@@ -20,7 +20,7 @@ import {
 
 /** A problem in a FEEL text; `offset` is the 0-based character inside the text. */
 export interface FeelProblem {
-  readonly rule: 'feel-syntax' | 'feel-unknown-name';
+  readonly rule: 'feel-syntax' | 'feel-unknown-name' | 'feel-not-boolean';
   readonly offset: number;
   readonly message: string;
 }
