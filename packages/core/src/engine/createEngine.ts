@@ -11,6 +11,7 @@ import type { AuditDraft } from '../audit/AuditDraft.js';
 import { appendAuditEntries } from '../audit/appendAuditEntries.js';
 import { verifyAuditChain } from '../audit/verifyAuditChain.js';
 import { isSystemEvent } from '../commands/COMMAND_CODECS.js';
+import { checkTaskForm } from '../commands/checkTaskForm.js';
 import { type DecodedCommand, decodeCommand } from '../commands/decodeCommand.js';
 import { OpenInput } from '../commands/OpenInput.js';
 import { problemsOf } from '../commands/problemsOf.js';
@@ -515,6 +516,16 @@ export function createEngine(options: EngineOptions): Engine {
     const system = opts.actor.id === SYSTEM_ACTOR.id;
     const decoded = decodeCommand(command, definition.currency, system);
     if (E.isLeft(decoded)) return decoded;
+    if (decoded.right.type === 'completeTask') {
+      const stage = definition.stages.find((st) => st.id === row.state.split('.')[0]);
+      if (stage?.kind === 'task') {
+        const form = checkTaskForm(
+          stage,
+          (decoded.right.payload.fields ?? {}) as Record<string, unknown>,
+        );
+        if (E.isLeft(form)) return form;
+      }
+    }
     const at = iso(now);
     const evaluated = evaluateCommand({
       definition,
