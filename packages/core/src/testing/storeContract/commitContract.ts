@@ -367,6 +367,17 @@ export const commitContract = ({ store, makeStore, sharedStorage }: StoreContrac
       }
     });
 
+    it('refuses appendAudit entries that leave a gap in seq (a programmer error)', async () => {
+      const orderId = freshId('order');
+      expectRight(await store().commit(sampleCommit(orderId, 1)));
+      const gap = sampleAuditEntry(orderId, 3, { outcome: 'refused', version: 1 });
+      expect(expectLeft(await store().appendAudit(orderId, 1, [gap]))).toMatchObject({
+        _tag: 'StoreFailed',
+        retryable: false,
+      });
+      expect(expectRight(await store().history(orderId))).toHaveLength(1);
+    });
+
     it('refuses appendAudit on an order that does not exist', async () => {
       const orderId = freshId('missing');
       const entry = sampleAuditEntry(orderId, 1, { outcome: 'refused', version: 0 });
