@@ -21,8 +21,8 @@ import {
   replayCommits,
 } from '../workload/replayCommits.js';
 
-const NOTE = (ctx: BenchContext) =>
-  `one pool of N connections per side, N lanes each writing its own orders' commits in order; order row (jsonb snapshot) + audit entry per command, ${ctx.template.source}`;
+const NOTE = (ctx: BenchContext, server: string) =>
+  `PostgreSQL ${server}; one pool of N connections per side, N lanes each writing its own orders' commits in order; order row (jsonb snapshot) + audit entry per command, ${ctx.template.source}`;
 
 /** A probe that also keeps each timed round's p50 and p99 commit latency. */
 interface LatencyProbe {
@@ -114,8 +114,11 @@ export const postgresRows = async (ctx: BenchContext): Promise<readonly BenchRow
   const rawSchema = `bench_raw_${suffix}`;
   const admin = new pg.Pool({ connectionString: ctx.pgUrl, max: 1 });
   admin.on('error', () => undefined);
+  let server = '?';
   try {
-    await admin.query('SELECT 1');
+    server =
+      (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]
+        ?.server_version ?? '?';
   } catch (error) {
     await admin.end().catch(() => undefined);
     return unavailableRows(`PostgreSQL unreachable at ${ctx.pgUrl}: ${String(error)}`);
@@ -176,7 +179,7 @@ export const postgresRows = async (ctx: BenchContext): Promise<readonly BenchRow
             peerName: 'raw pg: BEGIN + INSERT + UPDATE + COMMIT',
             peer: txFig,
             ...(clients === 16
-              ? { target: { kind: 'ratioAtLeast' as const, value: 0.75 }, note: NOTE(ctx) }
+              ? { target: { kind: 'ratioAtLeast' as const, value: 0.75 }, note: NOTE(ctx, server) }
               : {}),
           },
           {

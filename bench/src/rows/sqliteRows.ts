@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { createSqliteStore } from '@orderflow/sqlite';
+import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import type { BenchContext } from '../BenchContext.js';
 import type { BenchRow } from '../harness/BenchRow.js';
@@ -12,6 +13,16 @@ import { measurePair } from '../harness/measure.js';
 import { createRawSqliteWriter } from '../peers/rawSqliteWriter.js';
 import { orderAndAuditOnly } from '../workload/CommitTemplate.js';
 import { planReplay, type ReplayPlan, replayCommits } from '../workload/replayCommits.js';
+
+/** The SQLite library version better-sqlite3 was built with. */
+const sqliteVersion = (): string => {
+  const db = new Database(':memory:');
+  try {
+    return String(db.prepare('SELECT sqlite_version() AS v').pluck().get());
+  } finally {
+    db.close();
+  }
+};
 
 const row = async (ctx: BenchContext, synchronous: 'FULL' | 'NORMAL'): Promise<BenchRow> => {
   const base = {
@@ -22,7 +33,7 @@ const row = async (ctx: BenchContext, synchronous: 'FULL' | 'NORMAL'): Promise<B
     orderflowName: 'SQLite store `commit`',
     peerName: 'raw better-sqlite3 (INSERT audit + UPDATE order, one tx)',
     target: { kind: 'ratioAtLeast' as const, value: 0.75 },
-    note: `each command writes the order row (snapshot JSON) and one audit entry, ${ctx.template.source}; effects, timers and tasks left out on both sides`,
+    note: `SQLite ${sqliteVersion()}; each command writes the order row (snapshot JSON) and one audit entry, ${ctx.template.source}; effects, timers and tasks left out on both sides`,
   };
   const opened = createSqliteStore({
     path: join(ctx.tmpDir, `store-${synchronous}.db`),
