@@ -172,6 +172,7 @@ export function createEngine(options: EngineOptions): Engine {
         actor,
         at: iso(now),
         now,
+        onlyRules: PERSON_RULES,
       });
       if (E.isRight(r)) return true;
       return r.left._tag === 'GuardFailed' && !PERSON_RULES.has(r.left.rule);

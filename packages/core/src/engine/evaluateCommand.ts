@@ -39,6 +39,8 @@ export interface EvaluationInput {
   readonly actor: Actor;
   readonly at: string;
   readonly now: number;
+  /** Check only these rules (listing what an actor may do needs only the rules about the person). */
+  readonly onlyRules?: ReadonlySet<string>;
 }
 
 const APPROVAL_COMMANDS: ReadonlySet<string> = new Set([
@@ -104,6 +106,15 @@ export function evaluateCommand(input: EvaluationInput): E.Either<Refusal, Accep
 
   const accepted = acceptedEvents(snapshot);
   if (!accepted.includes(type)) {
+    if (input.onlyRules !== undefined) {
+      return E.left({
+        _tag: 'CommandNotAllowed',
+        orderId,
+        command: type,
+        state: path,
+        allowed: [],
+      });
+    }
     for (const rule of PREREQUISITES[type as keyof typeof PREREQUISITES] ?? []) {
       const r = RULE_GUARDS[rule](ruleInput({ stageId: top }, baseEvent));
       if (E.isLeft(r)) return E.left(guardFailed(orderId, type, r.left));
@@ -207,6 +218,7 @@ export function evaluateCommand(input: EvaluationInput): E.Either<Refusal, Accep
         const facts: Record<string, JsonObject> = { ...routed };
         for (const r of refs) {
           if (!isRuleId(r.type)) continue;
+          if (input.onlyRules !== undefined && !input.onlyRules.has(r.type)) continue;
           const result = RULE_GUARDS[r.type as RuleId](
             ruleInput((r.params ?? {}) as GuardParams, event),
           );

@@ -116,6 +116,8 @@ describe('effects delivered after the commit', () => {
     h.clock.advance('PT1M');
     expect(right(await h.engine.runDue())).toMatchObject({ effectsFailed: 1 });
     expect((await h.view('e2')).state).toBe('fundRelease.failed');
+    await h.runDue();
+    expect(h.notifier.calls().map((c) => c.input.event)).toContain('transferFailed');
     expect(new Set(h.bank.calls().map((c) => c.idempotencyKey)).size).toBe(1);
     expect(h.bank.movements()).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 /** 资金划转: fundraising account → custody account, once every approval and the visit are in. */
 import type { StageOf } from '@orderflow/definitions';
-import { cancelTransition, effect, reduce, rules } from '../configParts.js';
+import { cancelTransition, effect, notify, reduce, rules } from '../configParts.js';
 import type { FragmentEnv, StateConfig } from '../StateConfig.js';
 
 /**
@@ -42,7 +42,13 @@ export const fundReleaseFragment = ({
           transferSettled: settled,
           transferFailed: {
             target: 'failed',
-            actions: [reduce('recordTransferOutcome', { status: 'failed' })],
+            actions: [
+              reduce('recordTransferOutcome', { status: 'failed' }),
+              // Exhausted or definite failures escalate to people; nothing is resent on its own.
+              notify('transferFailed', 'transfer-failed', () =>
+                stage.escalateTo === undefined ? [stage.role] : [stage.role, stage.escalateTo],
+              ),
+            ],
           },
           transferUnknown: {
             target: 'reconciling',
