@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema, freshSchemaName, PG_URL } from './support/freshSchema.js';
@@ -74,5 +75,30 @@ describe('main', () => {
     const [code] = await exited;
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  }, 60_000);
+
+  it('exits with status 1 and says why when the port is taken, leaving nothing open', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const { DATABASE_URL: _ignored, ...env } = process.env;
+      const taken = spawn(process.execPath, ['dist/main.js'], {
+        cwd: packageDir,
+        env: { ...env, PORT: String(port), ORDERFLOW_PG_URL: PG_URL, ORDERFLOW_SCHEMA: schema },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      taken.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const [code] = await once(taken, 'exit');
+      expect(code).toBe(1);
+      expect(stderr).toContain('did not start');
+      expect(stderr).toContain('ListenFailed');
+    } finally {
+      blocker.close();
+    }
   }, 60_000);
 });
