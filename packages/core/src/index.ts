@@ -12,6 +12,16 @@ export type { AuditEntry } from './domain/AuditEntry.js';
 export type { EffectKind, EffectStatus, NewEffect, StoredEffect } from './domain/Effect.js';
 export type { Json, JsonObject } from './domain/Json.js';
 export type { StoredOrder } from './domain/StoredOrder.js';
+export {
+  AuditEntryCodec,
+  decodeStoredRow,
+  describeErrors,
+  JsonObjectCodec,
+  StoredEffectCodec,
+  StoredOrderCodec,
+  StoredTimerCodec,
+  TaskCodec,
+} from './domain/storedRowCodecs.js';
 export type { Task } from './domain/Task.js';
 export type { NewTimer, StoredTimer, TimerKind, TimerStatus } from './domain/Timer.js';
 export type {

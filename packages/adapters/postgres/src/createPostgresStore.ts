@@ -19,19 +19,19 @@ import type {
   TaskQuery,
   VersionConflict,
 } from '@orderflow/core';
-import { storeFailed } from '@orderflow/core';
+import {
+  AuditEntryCodec,
+  decodeStoredRow,
+  StoredEffectCodec,
+  StoredOrderCodec,
+  StoredTimerCodec,
+  storeFailed,
+  TaskCodec,
+} from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { Client, DatabaseError, escapeIdentifier, Pool, type QueryResultRow } from 'pg';
 import { postgresFailure } from './postgresFailure.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from './postgresSchema.js';
-import {
-  AuditEntryCodec,
-  decodeWith,
-  StoredEffectCodec,
-  StoredOrderCodec,
-  StoredTimerCodec,
-  TaskCodec,
-} from './rowCodecs.js';
 
 /** Options shared by both ways of connecting. */
 interface PostgresStoreCommonOptions {
@@ -129,7 +129,7 @@ const taskColumns =
 const taskOrder = 'created_ms, order_id, task_id';
 
 const effectOf = (row: EffectRow) =>
-  decodeWith(StoredEffectCodec, {
+  decodeStoredRow(StoredEffectCodec, {
     effectId: row.effect_id,
     orderId: row.order_id,
     kind: row.kind,
@@ -143,7 +143,7 @@ const effectOf = (row: EffectRow) =>
   });
 
 const timerOf = (row: TimerRow) =>
-  decodeWith(StoredTimerCodec, {
+  decodeStoredRow(StoredTimerCodec, {
     timerId: row.timer_id,
     orderId: row.order_id,
     kind: row.kind,
@@ -155,7 +155,7 @@ const timerOf = (row: TimerRow) =>
   });
 
 const taskOf = (row: TaskRow) =>
-  decodeWith(TaskCodec, {
+  decodeStoredRow(TaskCodec, {
     orderId: row.order_id,
     taskId: row.task_id,
     definitionKey: row.definition_key,
@@ -567,7 +567,7 @@ const storeOn = ({
         );
         const row = rows[0];
         if (row === undefined) return E.right(undefined);
-        const decoded = decodeWith(StoredOrderCodec, {
+        const decoded = decodeStoredRow(StoredOrderCodec, {
           orderId: row.order_id,
           definitionKey: row.definition_key,
           version: row.version,
@@ -619,7 +619,7 @@ const storeOn = ({
         );
         const out: AuditEntry[] = [];
         for (const row of rows) {
-          const entry = decodeWith(AuditEntryCodec, row.entry);
+          const entry = decodeStoredRow(AuditEntryCodec, row.entry);
           if (E.isLeft(entry)) {
             const what = `audit[${row.seq}]`;
             return E.left({

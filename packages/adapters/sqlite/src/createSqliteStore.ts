@@ -20,17 +20,17 @@ import type {
   TaskQuery,
   VersionConflict,
 } from '@orderflow/core';
-import { storeFailed } from '@orderflow/core';
-import Database from 'better-sqlite3';
-import * as E from 'fp-ts/lib/Either.js';
 import {
   AuditEntryCodec,
-  decodeWith,
+  decodeStoredRow,
   StoredEffectCodec,
   StoredOrderCodec,
   StoredTimerCodec,
+  storeFailed,
   TaskCodec,
-} from './rowCodecs.js';
+} from '@orderflow/core';
+import Database from 'better-sqlite3';
+import * as E from 'fp-ts/lib/Either.js';
 import { sqliteFailure } from './sqliteFailure.js';
 import { migrateSqlite, SQLITE_SCHEMA_VERSION } from './sqliteSchema.js';
 
@@ -437,7 +437,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
 
   const effectOf = (row: EffectRow): E.Either<string, StoredEffect> =>
     E.flatMap(parseJson(row.payload), (payload) =>
-      decodeWith(StoredEffectCodec, {
+      decodeStoredRow(StoredEffectCodec, {
         effectId: row.effect_id,
         orderId: row.order_id,
         kind: row.kind,
@@ -453,7 +453,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
 
   const timerOf = (row: TimerRow): E.Either<string, StoredTimer> =>
     E.flatMap(parseJson(row.payload), (payload) =>
-      decodeWith(StoredTimerCodec, {
+      decodeStoredRow(StoredTimerCodec, {
         timerId: row.timer_id,
         orderId: row.order_id,
         kind: row.kind,
@@ -467,7 +467,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
 
   const taskOf = (row: TaskRow): E.Either<string, Task> =>
     E.flatMap(parseJson(row.commands), (commands) =>
-      decodeWith(TaskCodec, {
+      decodeStoredRow(TaskCodec, {
         orderId: row.order_id,
         taskId: row.task_id,
         definitionKey: row.definition_key,
@@ -537,7 +537,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
         const context = parseJson(row.context);
         if (E.isLeft(context)) return E.left(invalid('context', context.left));
         return E.mapLeft((m: string) => invalid('order', m))(
-          decodeWith(StoredOrderCodec, {
+          decodeStoredRow(StoredOrderCodec, {
             orderId: row.order_id,
             definitionKey: row.definition_key,
             version: row.version,
@@ -583,7 +583,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
       guarded<readonly AuditEntry[], StoredDataInvalid>('history', () => {
         const out: AuditEntry[] = [];
         for (const row of s.history.all(orderId)) {
-          const entry = E.flatMap(parseJson(row.entry), (u) => decodeWith(AuditEntryCodec, u));
+          const entry = E.flatMap(parseJson(row.entry), (u) => decodeStoredRow(AuditEntryCodec, u));
           if (E.isLeft(entry)) {
             const what = `audit[${row.seq}]`;
             return E.left({

@@ -47,7 +47,7 @@ export interface OrderStoreContractOptions {
  *
  * @example
  * // test/sqliteStore.test.ts
- * orderStoreContract('S01 sqlite store', () => createSqliteStore({ file: ':memory:' }));
+ * orderStoreContract('S01 sqlite store', () => createSqliteStore({ path: ':memory:' }));
  */
 export const orderStoreContract = (
   name: string,

@@ -1,18 +1,18 @@
 /**
- * io-ts codecs for rows read back from the database. Nothing stored is trusted until it
+ * io-ts codecs for rows a store reads back from its database. Nothing stored is trusted until it
  * passes one of these: a hand-edited or corrupt row becomes a typed error naming the order,
- * never an `undefined is not a function` later.
+ * never an `undefined is not a function` later. Every store decodes with these, so they all
+ * mean the same by a valid row.
  */
-import type {
-  AuditEntry,
-  JsonObject,
-  StoredEffect,
-  StoredOrder,
-  StoredTimer,
-  Task,
-} from '@orderflow/core';
+
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import type { AuditEntry } from './AuditEntry.js';
+import type { StoredEffect } from './Effect.js';
+import type { JsonObject } from './Json.js';
+import type { StoredOrder } from './StoredOrder.js';
+import type { Task } from './Task.js';
+import type { StoredTimer } from './Timer.js';
 
 const isPlainObject = (u: unknown): u is JsonObject =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -150,8 +150,11 @@ export const describeErrors = (errors: t.Errors): string =>
     })
     .join('; ');
 
-/** Decodes with a codec, turning a failure into a readable message. */
-export const decodeWith = <A>(codec: t.Decoder<unknown, A>, u: unknown): E.Either<string, A> => {
+/** Decodes a stored row with one of these codecs, turning a failure into a readable message. */
+export const decodeStoredRow = <A>(
+  codec: t.Decoder<unknown, A>,
+  u: unknown,
+): E.Either<string, A> => {
   const r = codec.decode(u);
   return E.isRight(r) ? E.right(r.right) : E.left(describeErrors(r.left));
 };
