@@ -81,7 +81,12 @@ export async function runDemo({ dir, out, paint }: DemoOptions): Promise<number>
   const problems: string[] = [];
   const finished: { id: string; definition: string; state: string }[] = [];
 
-  out(paint('bold', 'orderflow demo — four orders, ten people, one SQLite file'));
+  out(
+    paint(
+      'bold',
+      `orderflow demo — ${scenarios.length} orders, ${Object.keys(people).length} people, one SQLite file`,
+    ),
+  );
   for (const scenario of scenarios) {
     out('');
     out(paint('bold', `▶ ${scenario.title}`));
