@@ -45,8 +45,8 @@ export const scaleFor = (quick: boolean): Scale =>
         bpmnLifecycles: 1,
         sqliteOrders: 5,
         pgOrdersPerClient: 1,
-        idleOrders: 2_000,
-        bpmnLiveInstances: 10,
+        idleOrders: 1_000,
+        bpmnLiveInstances: 5,
         xstateLiveActors: 300,
         definitionLoads: 1,
       }

@@ -12,8 +12,8 @@ import { type BpmnPeer, startBpmnInstance, stopBpmnInstance } from '../peers/bpm
 import { xstateLifecycleMachine } from '../peers/xstateLifecycleMachine.js';
 import { peerInput, xstatePeerScript } from '../peers/xstatePeerScript.js';
 
-/** Heap figures are steady: a few rounds suffice. */
-const HEAP_ROUNDS = { warmup: 1, rounds: 3 };
+/** Heap figures are steady: a few rounds suffice (one after the warm-up in `--quick`). */
+const heapRounds = (ctx: BenchContext) => ({ warmup: 1, rounds: ctx.quick ? 1 : 3 });
 
 /** How many steps a live instance has taken: up to the first approval, like an order waiting for it. */
 const LIVE_STEPS = 8;
@@ -34,7 +34,7 @@ export const bpmnHeapPerInstance = (ctx: BenchContext, peer: BpmnPeer): Promise<
         for (const engine of engines) await stopBpmnInstance(engine);
       },
     };
-  }, HEAP_ROUNDS);
+  }, heapRounds(ctx));
 
 /** Heap per live hand-written xstate actor waiting at the first approval. */
 export const xstateHeapPerActor = (ctx: BenchContext): Promise<Figure> =>
@@ -56,4 +56,4 @@ export const xstateHeapPerActor = (ctx: BenchContext): Promise<Figure> =>
         for (const actor of actors) actor.stop();
       },
     };
-  }, HEAP_ROUNDS);
+  }, heapRounds(ctx));
