@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type RunningService, startService } from '../src/startService.js';
 import { dropSchema, freshSchemaName, PG_URL } from './support/freshSchema.js';
 import { httpClient, openBody, people } from './support/http.js';
 import { startProxy } from './support/tcpProxy.js';
+
+// Starting the service creates and migrates a schema; on a loaded CI machine that can take
+// longer than vitest's defaults.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
