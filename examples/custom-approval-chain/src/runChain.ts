@@ -23,7 +23,7 @@ import {
   createRecordingNotifier,
   createRegistrarSimulator,
   createSimulatedClock,
-} from '@orderflow/core/testing';
+} from '@orderflow/core/testing/fakes';
 import { formatDefinitionError, loadDefinitionFile } from '@orderflow/definitions';
 import * as E from 'fp-ts/lib/Either.js';
 

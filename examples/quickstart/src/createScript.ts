@@ -3,7 +3,7 @@
  * by a named rule), and a step that goes otherwise is a problem that stops its scenario.
  */
 import type { Command, Engine, OpenInput, OrderView } from '@orderflow/core';
-import type { SimulatedClock } from '@orderflow/core/testing';
+import type { SimulatedClock } from '@orderflow/core/testing/fakes';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Person } from './people.js';
 

@@ -20,7 +20,7 @@ import {
   createRecordingNotifier,
   createRegistrarSimulator,
   createSimulatedClock,
-} from '@orderflow/core/testing';
+} from '@orderflow/core/testing/fakes';
 import {
   BUILTIN_IDS,
   type Definition,

@@ -3,7 +3,7 @@
  * Each scenario returns the order id and the state it must end in.
  */
 import type { OpenInput } from '@orderflow/core';
-import type { RegistrarSimulator } from '@orderflow/core/testing';
+import type { RegistrarSimulator } from '@orderflow/core/testing/fakes';
 import type { Script } from './createScript.js';
 import { people } from './people.js';
 
