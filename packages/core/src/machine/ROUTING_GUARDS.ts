@@ -90,6 +90,11 @@ export const ROUTING_GUARDS: Readonly<Record<string, RoutingGuard>> = {
     return r === false;
   },
   isHeld: ({ context }) => context.held !== null,
+  lastVisitAttempt: ({ context }, p, env) => {
+    const stage = stageOf(env.definition, p.stageId);
+    const max = stage?.kind === 'returnVisit' ? stage.maxAttempts : undefined;
+    return max !== undefined && (context.returnVisit?.attempts ?? 0) + 1 === max;
+  },
 };
 
 function conditionResult(

@@ -56,6 +56,27 @@ describe('timers fired by runDue', () => {
     ]);
   });
 
+  it('escalates when the last allowed return-visit attempt fails, and keeps the money until the deadline', async () => {
+    const h = createHarness();
+    right(
+      await h.engine.open(orderInput('private-fund-subscription', { orderId: 't5' }), {
+        actor: people.rm1,
+      }),
+    );
+    await advanceTo(h, 't5', 'returnVisit');
+    for (let i = 0; i < 3; i++) {
+      await h.ok('t5', people.rv, { type: 'recordReturnVisit', outcome: 'unreachable' });
+    }
+    await h.runDue();
+    const failed = h.notifier.calls().find((c) => c.input.event === 'returnVisitFailed');
+    expect(failed?.input.recipients.map((r) => r.role)).toEqual([
+      'returnVisitAgent',
+      'headOfControl',
+    ]);
+    expect((await h.view('t5')).state).toBe('returnVisit.pending');
+    expect(h.bank.movements()).toEqual([]);
+  });
+
   it('alerts operations when the registrar is late, and waits', async () => {
     const h = createHarness();
     right(

@@ -2,6 +2,7 @@
 import { addDuration, type StageOf } from '@orderflow/definitions';
 import {
   cancelTimer,
+  notify,
   reduce,
   refundEffect,
   rules,
@@ -44,6 +45,18 @@ export const returnVisitFragment = ({
               guard: rules(['cooling-off', 'role-line'], p, [{ type: 'visitConfirmed' }]),
               target: next,
               actions: [reduce('recordReturnVisit')],
+            },
+            {
+              // The last allowed attempt failed: escalate; the deadline still decides the end.
+              guard: rules(['cooling-off', 'role-line'], p, [
+                { type: 'lastVisitAttempt', params: { stageId: stage.id } },
+              ]),
+              actions: [
+                reduce('recordReturnVisit'),
+                notify('returnVisitFailed', 'return-visit-failed', () =>
+                  stage.escalateTo === undefined ? [stage.role] : [stage.role, stage.escalateTo],
+                ),
+              ],
             },
             {
               guard: rules(['cooling-off', 'role-line'], p),

@@ -59,7 +59,8 @@ export const signingFragment = ({ stage, next }: FragmentEnv<StageOf<'signing'>>
       awaiting: {
         on: {
           signatureCompleted: {
-            guard: rules(['signature-evidence', 'recording-required'], p),
+            // The assessment must still be valid when the investor actually signs.
+            guard: rules(['assessment-expired', 'signature-evidence', 'recording-required'], p),
             target: next,
             actions: [reduce('recordSignature')],
           },
