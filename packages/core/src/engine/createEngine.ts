@@ -19,7 +19,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/Actor.js';
 import type { AuditEntry } from '../domain/AuditEntry.js';
 import type { Json, JsonObject } from '../domain/Json.js';
 import type { StoredOrder } from '../domain/StoredOrder.js';
-import type { TimerKind } from '../domain/Timer.js';
+import type { StoredTimer, TimerKind } from '../domain/Timer.js';
 import type { EngineError } from '../errors/EngineError.js';
 import type { StoreFailed, VersionConflict } from '../errors/StoreError.js';
 import { calendarOf, compile } from '../machine/compile.js';
@@ -644,6 +644,38 @@ export function createEngine(options: EngineOptions): Engine {
 
   // ------------------------------------------------------------------ due work
 
+  /**
+   * A timer the order no longer takes (it moved on by another path) is marked fired by a
+   * commit that changes nothing but records why, so no worker claims it again.
+   */
+  const discardTimer = async (timer: StoredTimer, why: EngineError, now: number): Promise<void> => {
+    const loaded = await load(timer.orderId);
+    if (E.isLeft(loaded)) return;
+    const { row, definition, snapshot, head } = loaded.right;
+    await commitStep(
+      {
+        orderId: row.orderId,
+        definition,
+        expectedVersion: row.version,
+        createdAt: row.createdAt,
+        head,
+      },
+      {
+        command: 'timerDiscarded',
+        actor: SYSTEM_ACTOR,
+        role: null,
+        payload: { timerId: timer.timerId, kind: timer.kind, dueAt: timer.dueAt },
+        facts: { reason: why._tag, ...toJsonObject(why) },
+        next: snapshot,
+        actions: [],
+        fromState: row.state,
+      },
+      iso(now),
+      { firedTimers: [timer.timerId] },
+      undefined,
+    );
+  };
+
   const runDue: Engine['runDue'] = async (nowArg) => {
     const now = nowArg ?? clock.now();
     const claim = { now: iso(now), workerId, leaseUntil: iso(now + LEASE_MS), limit: 100 };
@@ -666,6 +698,9 @@ export function createEngine(options: EngineOptions): Engine {
         now,
       );
       if (E.isRight(r)) timersFired++;
+      else if (r.left._tag === 'CommandNotAllowed' || r.left._tag === 'GuardFailed') {
+        await discardTimer(timer, r.left, now);
+      }
     }
     const effects = await store.claimDueEffects(claim);
     if (E.isLeft(effects)) return effects;

@@ -1,6 +1,7 @@
+import { createEngine } from '@orderflow/core';
 import { describe, expect, it, vi } from 'vitest';
 import { advanceTo } from '../support/drive.js';
-import { createHarness, orderInput, people, right } from '../support/harness.js';
+import { BUILTINS, createHarness, orderInput, people, right } from '../support/harness.js';
 
 describe('timers fired by runDue', () => {
   it('expires an order whose signing link lapsed', async () => {
@@ -92,6 +93,40 @@ describe('timers fired by runDue', () => {
     await h.runDue();
     expect(h.notifier.calls().map((c) => c.input.event)).toContain('registrarLate');
     expect((await h.view('t4')).state).toBe('registrar.awaiting');
+  });
+});
+
+describe('stale timers', () => {
+  it('marks a timer the order no longer takes as fired, recording why, so it is not claimed again', async () => {
+    const h = createHarness();
+    // A store that loses timer cancellations, as a race with another process could.
+    const store = {
+      ...h.store,
+      commit: (c: Parameters<typeof h.store.commit>[0]) =>
+        h.store.commit({ ...c, cancelTimers: [] }),
+    };
+    const engine = createEngine({ definitions: [...BUILTINS.values()], store, clock: h.clock });
+    right(
+      await engine.open(orderInput('private-fund-subscription', { orderId: 's1' }), {
+        actor: people.rm1,
+      }),
+    );
+    await advanceTo(h, 's1', 'approval');
+    right(await engine.dispatch('s1', { type: 'approve' }, { actor: people.sup }));
+    h.clock.advance('PT9H');
+    right(await engine.runDue());
+    const trail = await h.audit('s1');
+    expect(trail.at(-1)).toMatchObject({
+      command: 'timerDiscarded',
+      facts: expect.objectContaining({ reason: 'CommandNotAllowed' }),
+    });
+    const timers = right(await h.store.timers('s1'));
+    expect(
+      timers.find((t) => t.kind === 'approvalSla' && t.payload.stepId === 'supervisor')?.status,
+    ).toBe('fired');
+    h.clock.advance('PT1H');
+    expect(right(await engine.runDue()).timersFired).toBe(0);
+    expect((await h.audit('s1')).length).toBe(trail.length);
   });
 });
 
