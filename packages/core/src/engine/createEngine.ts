@@ -708,17 +708,35 @@ export function createEngine(options: EngineOptions): Engine {
       // The claim counts the attempt being made (1 on the first delivery).
       const attempt = Math.max(1, effect.attempts);
       const delivery = await deliverEffect(effect, options);
-      const feed = async (event: JsonObject | null) => {
-        if (event === null) return;
-        await dispatchAt(
-          effect.orderId,
-          event,
-          { actor: SYSTEM_ACTOR, idempotencyKey: `effect:${effect.effectId}` },
-          now,
-        );
+      /**
+       * Feeds the outcome back as an event (once per effect, by its key). A concurrent
+       * command may win the version race: try again on the new version. Only a store that
+       * keeps failing leaves the outcome undelivered (`false`): the effect is then retried,
+       * and the provider answers the same key with the same outcome.
+       */
+      const feed = async (event: JsonObject | null): Promise<boolean> => {
+        if (event === null) return true;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const r = await dispatchAt(
+            effect.orderId,
+            event,
+            { actor: SYSTEM_ACTOR, idempotencyKey: `effect:${effect.effectId}` },
+            now,
+          );
+          if (E.isRight(r)) return true;
+          if (r.left._tag !== 'VersionConflict' && r.left._tag !== 'StoreFailed') return true;
+        }
+        return false;
       };
       if (delivery._tag === 'Done') {
-        await feed(delivery.event);
+        if (!(await feed(delivery.event))) {
+          await store.failEffect(effect.effectId, workerId, {
+            error: 'the outcome could not be recorded on the order',
+            retryAt: iso(now + backoffMs(1)),
+          });
+          effectsRetried++;
+          continue;
+        }
         await store.completeEffect(effect.effectId, workerId);
         effectsDelivered++;
       } else if (delivery._tag === 'Retry' && attempt < maxAttempts) {

@@ -1,4 +1,5 @@
 import { createEngine } from '@orderflow/core';
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it, vi } from 'vitest';
 import { advanceTo } from '../support/drive.js';
 import { BUILTINS, createHarness, orderInput, people, right } from '../support/harness.js';
@@ -176,6 +177,43 @@ describe('effects delivered after the commit', () => {
     expect(h.notifier.calls().map((c) => c.input.event)).toContain('transferFailed');
     expect(new Set(h.bank.calls().map((c) => c.idempotencyKey)).size).toBe(1);
     expect(h.bank.movements()).toHaveLength(0);
+  });
+
+  it('records a provider outcome on the order even when a concurrent commit wins the first tries', async () => {
+    const h = createHarness();
+    let conflicts = 2;
+    const store = {
+      ...h.store,
+      commit: async (c: Parameters<typeof h.store.commit>[0]) => {
+        if (c.audit[0]?.command === 'transferSettled' && conflicts > 0) {
+          conflicts--;
+          return E.left({
+            _tag: 'VersionConflict' as const,
+            orderId: c.order.orderId,
+            expectedVersion: c.expectedVersion,
+            actualVersion: c.expectedVersion,
+          });
+        }
+        return h.store.commit(c);
+      },
+    };
+    const engine = createEngine({
+      definitions: [...BUILTINS.values()],
+      store,
+      clock: h.clock,
+      payments: h.bank,
+    });
+    right(
+      await engine.open(orderInput('public-fund-purchase', { orderId: 'r1' }), {
+        actor: people.rm1,
+      }),
+    );
+    await advanceTo(h, 'r1', 'fundRelease');
+    right(await engine.dispatch('r1', { type: 'releaseFunds' }, { actor: people.ops }));
+    right(await engine.runDue());
+    expect(conflicts).toBe(0);
+    expect((await h.view('r1')).state).toBe('registrar.awaiting');
+    expect(h.bank.movements()).toHaveLength(1);
   });
 
   it('notifies the roles a definition names for an event, through the notifier', async () => {
