@@ -67,11 +67,26 @@ const guardRefs = (guard: unknown): GuardRef[] => {
   return [{ type: '(inline)' }];
 };
 
-/** The event types the order's active states take, deepest first, without duplicates. */
-export const acceptedEvents = (snapshot: OrderSnapshot): string[] => {
+const acceptedByState = new WeakMap<object, Map<string, readonly string[]>>();
+
+/**
+ * The event types the order's active states take, deepest first, without duplicates.
+ * They depend only on the state, so they are kept per machine and state path.
+ */
+export const acceptedEvents = (snapshot: OrderSnapshot): readonly string[] => {
+  let byState = acceptedByState.get(snapshot.machine);
+  if (byState === undefined) {
+    byState = new Map();
+    acceptedByState.set(snapshot.machine, byState);
+  }
+  const path = statePathOf(snapshot.value);
+  const known = byState.get(path);
+  if (known !== undefined) return known;
   const seen = new Set<string>();
   for (const node of [...snapshot._nodes].reverse()) for (const e of node.ownEvents) seen.add(e);
-  return [...seen];
+  const events = [...seen];
+  byState.set(path, events);
+  return events;
 };
 
 const guardFailed = (
