@@ -54,6 +54,7 @@ export function createPdfSignatureProvider(
     pdf: Uint8Array,
     envelopeId: string,
     path: string,
+    contractSha256: string,
   ): E.Either<SignatureFailed, SignatureEvidence> => {
     const report = verifySignedPdf(pdf);
     if (E.isLeft(report) || !report.right.intact) {
@@ -65,6 +66,7 @@ export function createPdfSignatureProvider(
     }
     return E.right({
       documentSha256: report.right.documentSha256,
+      contractSha256,
       signerIdentity: report.right.signer,
       signedAt: report.right.signedAt,
       envelopeId,
@@ -75,6 +77,10 @@ export function createPdfSignatureProvider(
   return {
     async requestSignature(request) {
       const key = createHash('sha256').update(request.idempotencyKey).digest('hex');
+      // The PDF is a rendering of the text; the engine matches the text's hash to the contract.
+      const contractSha256 = createHash('sha256')
+        .update(request.contractText, 'utf8')
+        .digest('hex');
       const envelopeId = `pdf-${key.slice(0, 24)}`;
       const path = join(
         options.outputDir,
@@ -83,7 +89,7 @@ export function createPdfSignatureProvider(
 
       const existing = await readFile(path).catch(() => undefined);
       if (existing !== undefined) {
-        const evidence = evidenceFrom(new Uint8Array(existing), envelopeId, path);
+        const evidence = evidenceFrom(new Uint8Array(existing), envelopeId, path, contractSha256);
         return E.map((e: SignatureEvidence) => ({ _tag: 'Signed' as const, evidence: e }))(
           evidence,
         );
@@ -125,6 +131,7 @@ export function createPdfSignatureProvider(
         _tag: 'Signed',
         evidence: {
           documentSha256: signed.right.documentSha256,
+          contractSha256,
           signerIdentity: signed.right.signerSubject,
           signedAt: signed.right.signedAt,
           envelopeId,

@@ -391,5 +391,12 @@ describe('a private fund subscription with SMTP, e-signature and the simulators'
     expect(delivered?.payload).toMatchObject({
       evidence: { documentSha256: report.documentSha256, signerIdentity: report.signer },
     });
+    // The PDF's own hash is not the text's; the evidence names the signed text's hash, so the
+    // signature-evidence guard accepts it and the order moves on to its approvals.
+    expect(delivered?.outcome).toBe('accepted');
+    expect(delivered?.facts).toMatchObject({
+      'signature-evidence': { signedTextSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect((await w.view('e2e-3')).state).toMatch(/^approval\./);
   }, 60_000);
 });

@@ -25,12 +25,15 @@ export const AmountText = new t.Type<string, string, unknown>(
   (a) => a,
 );
 
-const Evidence = t.type({
-  documentSha256: Text,
-  signerIdentity: Text,
-  signedAt: Text,
-  envelopeId: Text,
-});
+const Evidence = t.intersection([
+  t.type({
+    documentSha256: Text,
+    signerIdentity: Text,
+    signedAt: Text,
+    envelopeId: Text,
+  }),
+  t.partial({ contractSha256: Text, documentRef: Text }),
+]);
 
 const exact = <P extends t.Props, O extends t.Props>(required: P, optional: O) =>
   t.exact(t.intersection([t.type(required), t.partial(optional)]));

@@ -97,6 +97,8 @@ export async function deliverEffect(effect: StoredEffect, ports: EffectPorts): P
             signerIdentity: ev.signerIdentity,
             signedAt: ev.signedAt,
             envelopeId: ev.envelopeId,
+            ...(ev.contractSha256 === undefined ? {} : { contractSha256: ev.contractSha256 }),
+            ...(ev.documentRef === undefined ? {} : { documentRef: ev.documentRef }),
           },
         },
       };

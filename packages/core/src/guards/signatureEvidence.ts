@@ -6,14 +6,18 @@ import { refuse } from './refuse.js';
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 /**
- * `signature-evidence`: the evidence has the signed document's sha256 (and it is the
- * drafted contract's), the signer's identity and the signing time.
+ * `signature-evidence`: the evidence has the signed document's sha256, the hash of the
+ * contract text that was signed is the drafted contract's (`contractSha256` when the signed
+ * document is a rendering such as a PDF, else the document's own hash), and the signer's
+ * identity and the signing time are there.
  */
 export const signatureEvidence: RuleGuard = ({ context, event }) => {
   const e = (event.command.evidence ?? {}) as Record<string, unknown>;
   const documentSha256 = str(e.documentSha256);
+  const signedTextSha256 = str(e.contractSha256) ?? documentSha256;
   const facts = {
     documentSha256,
+    signedTextSha256,
     contractSha256: context.contract?.textSha256 ?? null,
     signerIdentity: str(e.signerIdentity),
     signedAt: str(e.signedAt),
@@ -22,7 +26,7 @@ export const signatureEvidence: RuleGuard = ({ context, event }) => {
   if (documentSha256 === null || !/^[0-9a-f]{64}$/.test(documentSha256)) {
     return refuse('signature-evidence', 'the signature evidence lacks the document hash', facts);
   }
-  if (facts.contractSha256 !== null && documentSha256 !== facts.contractSha256) {
+  if (facts.contractSha256 !== null && signedTextSha256 !== facts.contractSha256) {
     return refuse('signature-evidence', 'the signed document is not the drafted contract', facts);
   }
   if (facts.signerIdentity === null || facts.signedAt === null) {

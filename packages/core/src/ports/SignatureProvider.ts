@@ -17,7 +17,14 @@ export interface SignatureRequest {
  * (certificate subject or verified identity), and when.
  */
 export interface SignatureEvidence {
+  /** SHA-256 (hex) of the signed document's bytes. */
   readonly documentSha256: string;
+  /**
+   * SHA-256 (hex) of the contract text the signer was asked to sign, when the signed
+   * document is not that text itself (a rendered PDF). The engine matches it against the
+   * drafted contract; without it, `documentSha256` must be the text's own hash.
+   */
+  readonly contractSha256?: string;
   readonly signerIdentity: string;
   readonly signedAt: string;
   readonly envelopeId: string;
