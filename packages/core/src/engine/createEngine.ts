@@ -300,9 +300,9 @@ export function createEngine(options: EngineOptions): Engine {
     const context: OrderContext = { ...step.next.context, notes: {} };
     const next = { ...step.next, context } as OrderSnapshot;
     const toState = statePathOf(next.value);
+    // A timer or provider event that is also a domain event (coolingOffElapsed) notifies once.
     const outbox = outboxOf(definition, context, version, at, step.actions, [
-      step.command,
-      ...events,
+      ...new Set([step.command, ...events]),
     ]);
     const facts: JsonObject = { ...step.facts, ...toJsonObject(notes) };
     const draft = draftOf(
