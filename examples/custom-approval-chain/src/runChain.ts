@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Actor,
+  type Command,
   compile,
   createEngine,
   createMemoryStore,
@@ -127,7 +128,7 @@ async function driveToPayment(
     { actor: who.rm },
   );
   if (E.isLeft(opened)) return E.left(`open: ${opened.left._tag}`);
-  const steps: [Actor, Parameters<Engine['dispatch']>[1]][] = [
+  const steps: [Actor, Command][] = [
     [who.rm, { type: 'confirmNeeds', documentId: 'needs-1' }],
     [who.rm, { type: 'submitQualification', documents: ['id', 'assets-proof'] }],
     [who.risk, { type: 'recordQualification', result: 'passed' }],

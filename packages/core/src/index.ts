@@ -6,7 +6,7 @@
  */
 
 // ---- domain types and ports
-export type { Actor } from './domain/Actor.js';
+export type { Actor, SystemActor } from './domain/Actor.js';
 export { SYSTEM_ACTOR } from './domain/Actor.js';
 export type { AuditEntry } from './domain/AuditEntry.js';
 export type { EffectKind, EffectStatus, NewEffect, StoredEffect } from './domain/Effect.js';

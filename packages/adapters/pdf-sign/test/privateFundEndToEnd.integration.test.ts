@@ -18,6 +18,7 @@ import {
   type OrderView,
   type SignatureProvider,
   SYSTEM_ACTOR,
+  type SystemEvent,
 } from '@orderflow/core';
 import {
   createBankSimulator,
@@ -227,8 +228,9 @@ describe('a private fund subscription with SMTP, e-signature and the simulators'
           return;
         }
         const { orderId, event } = verified.right;
-        // Engine.dispatch is typed for actor commands only; provider events go the same way.
-        engine.dispatch(orderId, event as unknown as Command, { actor: SYSTEM_ACTOR }).then((r) => {
+        // esign-http also maps a declined envelope to `signatureDeclined`, which the engine
+        // does not take yet (it answers CommandInvalid); the other events are SystemEvents.
+        engine.dispatch(orderId, event as SystemEvent, { actor: SYSTEM_ACTOR }).then((r) => {
           res.statusCode = E.isRight(r) ? 200 : 422;
           res.end(E.isLeft(r) ? JSON.stringify(r.left) : '');
         });

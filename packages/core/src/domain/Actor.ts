@@ -11,8 +11,13 @@ export interface Actor {
   readonly roles: readonly string[];
 }
 
+/** The system actor's type: the only actor that may send timer and provider events. */
+export interface SystemActor extends Actor {
+  readonly id: 'system';
+}
+
 /** The actor that timers and provider callbacks act as. */
-export const SYSTEM_ACTOR: Actor = Object.freeze({
+export const SYSTEM_ACTOR: SystemActor = Object.freeze({
   id: 'system',
   roles: Object.freeze(['system']),
 });

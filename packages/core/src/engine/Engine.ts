@@ -1,9 +1,9 @@
 /** The public surface of the engine (DESIGN §3). */
 import type { Definition } from '@orderflow/definitions';
 import type { Either } from 'fp-ts/lib/Either.js';
-import type { Command } from '../commands/Command.js';
+import type { Command, SystemEvent } from '../commands/Command.js';
 import type { OpenInput } from '../commands/OpenInput.js';
-import type { Actor } from '../domain/Actor.js';
+import type { Actor, SystemActor } from '../domain/Actor.js';
 import type { AuditEntry } from '../domain/AuditEntry.js';
 import type { Task } from '../domain/Task.js';
 import type { EngineError } from '../errors/EngineError.js';
@@ -103,6 +103,17 @@ export interface Engine {
     orderId: string,
     command: Command,
     options: DispatchOptions,
+  ): Promise<Either<EngineError, OrderView>>;
+  /**
+   * Feeds a timer or provider event to an order (a verified e-signature callback, a bank's
+   * answer), as the system actor: the same path as a command.
+   *
+   * @example engine.dispatch(orderId, { type: 'signatureCompleted', evidence }, { actor: SYSTEM_ACTOR })
+   */
+  dispatch(
+    orderId: string,
+    event: SystemEvent,
+    options: DispatchOptions & { readonly actor: SystemActor },
   ): Promise<Either<EngineError, OrderView>>;
   /** The order now (or a frozen earlier `revision`), with the actor's allowed commands. */
   get(

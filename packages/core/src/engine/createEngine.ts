@@ -11,6 +11,7 @@ import type { AuditDraft } from '../audit/AuditDraft.js';
 import { appendAuditEntries } from '../audit/appendAuditEntries.js';
 import { verifyAuditChain } from '../audit/verifyAuditChain.js';
 import { isSystemEvent } from '../commands/COMMAND_CODECS.js';
+import type { Command, SystemEvent } from '../commands/Command.js';
 import { checkTaskForm } from '../commands/checkTaskForm.js';
 import { type DecodedCommand, decodeCommand } from '../commands/decodeCommand.js';
 import { OpenInput } from '../commands/OpenInput.js';
@@ -573,8 +574,11 @@ export function createEngine(options: EngineOptions): Engine {
     );
   };
 
-  const dispatch: Engine['dispatch'] = (orderId, command, opts) =>
-    dispatchAt(orderId, command, opts, clock.now());
+  const dispatch: Engine['dispatch'] = (
+    orderId: string,
+    command: Command | SystemEvent,
+    opts: DispatchOptions,
+  ): Promise<E.Either<EngineError, OrderView>> => dispatchAt(orderId, command, opts, clock.now());
 
   const get: Engine['get'] = async (orderId, opts = {}) => {
     const loaded = await load(orderId);

@@ -1,4 +1,5 @@
 import type { Command, Engine, EngineError, OrderView } from '@orderflow/core';
+import { SYSTEM_ACTOR } from '@orderflow/core';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { describe, expectTypeOf, it } from 'vitest';
 import { orderInput } from '../support/harness.js';
@@ -30,6 +31,12 @@ describe('the public engine types', () => {
       await engine.dispatch('o-1', { type: 'verifyEntry' }, {});
       // @ts-expect-error provider events are not commands an actor sends
       await engine.dispatch('o-1', { type: 'transferSettled', reference: 'r' }, { actor });
+      // ...but the system actor sends them, through the same call
+      await engine.dispatch(
+        'o-1',
+        { type: 'transferSettled', reference: 'r' },
+        { actor: SYSTEM_ACTOR },
+      );
       // @ts-expect-error a payload field the command does not have is missing its required ones
       await engine.dispatch('o-1', { type: 'confirmNeeds' }, { actor });
       const input = orderInput('public-fund-purchase');
