@@ -20,7 +20,9 @@ import { compareTasks, type TaskSortKey } from './compareTasks.js';
 import { taskMatches } from './taskMatches.js';
 
 interface OrderRows {
-  order: StoredOrder;
+  /** The order row as JSON text, as a SQL store keeps it: written once, parsed on load. */
+  orderJson: string;
+  version: number;
   audit: AuditEntry[];
   tasks: Task[];
 }
@@ -82,7 +84,7 @@ export const createMemoryStore = (): OrderStore => {
     const { order, expectedVersion } = c;
     const orderId = order.orderId;
     const rows = orders.get(orderId);
-    const actual = rows?.order.version ?? 0;
+    const actual = rows?.version ?? 0;
     if (actual !== expectedVersion) return conflict(orderId, expectedVersion, actual);
     if (order.version !== expectedVersion + 1) {
       return E.left(
@@ -115,16 +117,19 @@ export const createMemoryStore = (): OrderStore => {
         storeFailed('commit', `idempotency key ${c.idempotency.key} is already used`, true),
       );
     }
-    // Everything is checked: apply. Only the copy can throw, so copy the whole commit first.
-    const copied = copy(c);
+    // Everything is checked: apply. Only the copies can throw, so make them all first.
+    const orderJson = JSON.stringify(order);
+    const copied = copy({ ...c, order: null });
     if (rows === undefined) {
       orders.set(orderId, {
-        order: copied.order,
+        orderJson,
+        version: order.version,
         audit: [...copied.audit],
         tasks: [...copied.tasks],
       });
     } else {
-      rows.order = copied.order;
+      rows.orderJson = orderJson;
+      rows.version = order.version;
       rows.audit.push(...copied.audit);
       rows.tasks = [...copied.tasks];
     }
@@ -173,7 +178,9 @@ export const createMemoryStore = (): OrderStore => {
         const failed = open('load');
         if (failed) return E.left(failed);
         const rows = orders.get(orderId);
-        return E.right(rows === undefined ? undefined : copy(rows.order));
+        return E.right(
+          rows === undefined ? undefined : (JSON.parse(rows.orderJson) as StoredOrder),
+        );
       }),
 
     commit: (c) =>
@@ -187,7 +194,7 @@ export const createMemoryStore = (): OrderStore => {
         const failed = open('appendAudit');
         if (failed) return E.left(failed);
         const rows = orders.get(orderId);
-        const actual = rows?.order.version ?? 0;
+        const actual = rows?.version ?? 0;
         if (rows === undefined || actual !== atVersion) {
           return conflict(orderId, atVersion, actual);
         }
