@@ -228,9 +228,7 @@ describe('a private fund subscription with SMTP, e-signature and the simulators'
           return;
         }
         const { orderId, event } = verified.right;
-        // esign-http also maps a declined envelope to `signatureDeclined`, which the engine
-        // does not take yet (it answers CommandInvalid); the other events are SystemEvents.
-        engine.dispatch(orderId, event as SystemEvent, { actor: SYSTEM_ACTOR }).then((r) => {
+        engine.dispatch(orderId, event, { actor: SYSTEM_ACTOR }).then((r) => {
           res.statusCode = E.isRight(r) ? 200 : 422;
           res.end(E.isLeft(r) ? JSON.stringify(r.left) : '');
         });

@@ -85,6 +85,7 @@ export const COMMAND_CODECS = {
 export const SYSTEM_EVENT_CODECS = {
   signatureCompleted: exact({ evidence: Evidence }, { recordingRef: Text }),
   signatureExpired: exact({}, { key: t.string }),
+  signatureDeclined: exact({}, { reason: t.string }),
   paymentDeadlinePassed: exact({}, { key: t.string }),
   coolingOffElapsed: exact({}, { key: t.string }),
   returnVisitDeadlinePassed: exact({}, { key: t.string }),

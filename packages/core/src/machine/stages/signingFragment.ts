@@ -5,6 +5,7 @@ import {
   cancelTransition,
   effect,
   reduce,
+  refundEffect,
   rules,
   scheduleTimer,
   stageTarget,
@@ -14,7 +15,8 @@ import type { FragmentEnv, StateConfig } from '../StateConfig.js';
 /**
  * `requestSignature` sends the contract to the signer (and starts the expiry timer);
  * `signatureCompleted` (from the provider) or `recordSignature` (evidence recorded by
- * staff) moves on; `signatureExpired` ends the order expired.
+ * staff) moves on; `signatureExpired` ends the order expired; `signatureDeclined` (the
+ * investor declined at the provider) cancels it, refunding anything already paid.
  */
 export const signingFragment = ({ stage, next }: FragmentEnv<StageOf<'signing'>>): StateConfig => {
   const p = { stageId: stage.id };
@@ -65,6 +67,14 @@ export const signingFragment = ({ stage, next }: FragmentEnv<StageOf<'signing'>>
             actions: [reduce('recordSignature')],
           },
           recordSignature: record,
+          signatureDeclined: {
+            target: stageTarget('cancelled'),
+            actions: [
+              reduce('noteEnd', { reason: 'signatureDeclined' }),
+              reduce('addRefund', { reason: 'signatureDeclined', amount: 'full' }),
+              refundEffect,
+            ],
+          },
           ...(expiresAfter === undefined
             ? {}
             : {
