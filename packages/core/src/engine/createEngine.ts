@@ -492,7 +492,33 @@ export function createEngine(options: EngineOptions): Engine {
     );
   };
 
+  /**
+   * Runs a command once, then settles an idempotent race: when a retry under the same key
+   * lost to its own first attempt (a version conflict, the command no longer allowed, the
+   * key just taken), the winner's response is in the store — committed in the same
+   * transaction as its change — and is the answer.
+   */
   const dispatchAt = async (
+    orderId: string,
+    command: unknown,
+    opts: DispatchOptions & { readonly firedTimers?: readonly string[] },
+    now: number,
+  ): Promise<E.Either<EngineError, OrderView>> => {
+    const result = await dispatchOnce(orderId, command, opts, now);
+    if (E.isRight(result) || opts.idempotencyKey === undefined) return result;
+    const lost = result.left;
+    const raced =
+      lost._tag === 'VersionConflict' ||
+      lost._tag === 'CommandNotAllowed' ||
+      (lost._tag === 'StoreFailed' && lost.retryable);
+    if (!raced) return result;
+    const seen = await store.idempotent(`${orderId}:${opts.idempotencyKey}`);
+    return E.isRight(seen) && seen.right !== undefined
+      ? E.right(seen.right as unknown as OrderView)
+      : result;
+  };
+
+  const dispatchOnce = async (
     orderId: string,
     command: unknown,
     opts: DispatchOptions & { readonly firedTimers?: readonly string[] },

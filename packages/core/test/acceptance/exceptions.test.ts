@@ -157,6 +157,28 @@ describe('amendment, audit, SLA, idempotency, concurrency and holds', () => {
     expect((await h.audit('a19')).filter((e) => e.command === 'confirmNeeds')).toHaveLength(1);
   });
 
+  it('A19 retries racing their first attempt under one idempotency key all get its one response', async () => {
+    const h = createHarness();
+    right(
+      await h.engine.open(orderInput('public-fund-purchase', { orderId: 'a19r' }), {
+        actor: people.rm1,
+      }),
+    );
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        h.engine.dispatch(
+          'a19r',
+          { type: 'confirmNeeds', documentId: 'needs-1' },
+          { actor: people.rm1, idempotencyKey: 'k-race' },
+        ),
+      ),
+    );
+    const views = results.map((r) => right(r));
+    expect(new Set(views.map((v) => v.version))).toEqual(new Set([2]));
+    expect((await h.view('a19r')).version).toBe(2);
+    expect((await h.audit('a19r')).filter((e) => e.command === 'confirmNeeds')).toHaveLength(1);
+  });
+
   it('A20 two commands on the same expected version: one commits, the other gets VersionConflict', async () => {
     const h = createHarness();
     const opened = right(
