@@ -2,7 +2,12 @@
 import type { MachineGraph } from './describeMachine.js';
 import type { DiagramOptions } from './toMermaid.js';
 
-const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** Events that lead back or out (amendment, rejection, cancellation): drawn dashed and grey. */
+const DETOUR_EVENTS: ReadonlySet<string> = new Set(['returnForAmendment', 'reject', 'cancel']);
+
+/** A DOT string: backslashes and quotes escaped, line breaks as DOT's `\n`. */
+const quote = (s: string): string =>
+  `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 const clusterId = (id: string): string => quote(`cluster_${id}`);
 
 /**
@@ -52,9 +57,12 @@ export function toDot(graph: MachineGraph, options: DiagramOptions = {}): string
     lines.push(`  "__start" -> ${quote(entryOf(top.id))};`);
   }
   for (const edge of graph.edges) {
-    const label = edge.guard ? `${edge.event}\\n[${edge.guard}]` : edge.event;
+    // The way back (amendment, cancellation) is drawn light, so the way forward reads first.
+    const detour = DETOUR_EVENTS.has(edge.event);
+    const label = edge.guard && !detour ? `${edge.event}\n[${edge.guard}]` : edge.event;
     const from = entryOf(edge.from);
     const attrs = [`label=${quote(label)}`];
+    if (detour) attrs.push('style=dashed', 'color="#9e9e9e"', 'fontcolor="#9e9e9e"');
     if (hasChildren(edge.from)) attrs.push(`ltail=${clusterId(edge.from)}`);
     if (hasChildren(edge.to)) attrs.push(`lhead=${clusterId(edge.to)}`);
     lines.push(`  ${quote(from)} -> ${quote(entryOf(edge.to))} [${attrs.join(', ')}];`);

@@ -88,6 +88,16 @@ describe('toDot and renderSvg', () => {
     }
   });
 
+  it('draws the way back (reject, amendment, cancel) dashed and grey, without its guards', () => {
+    const dot = toDot(describeMachine(machine));
+    expect(dot).toMatch(
+      /"approval\.supervisor" -> "rejected" \[label="reject", style=dashed, color="#9e9e9e"/,
+    );
+    expect(dot).toMatch(
+      /"approval\.supervisor" -> "approval\.finance" \[label="approve\\n\[amountIsLarge\]"\]/,
+    );
+  });
+
   it('returns RenderFailed for DOT that Graphviz cannot parse', async () => {
     const svg = await renderSvg('digraph { a -> }');
     expect(E.isLeft(svg) && svg.left._tag).toBe('RenderFailed');
