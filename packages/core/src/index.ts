@@ -12,15 +12,19 @@ export type { AuditEntry } from './domain/AuditEntry.js';
 export type { EffectKind, EffectStatus, NewEffect, StoredEffect } from './domain/Effect.js';
 export type { Json, JsonObject } from './domain/Json.js';
 export type { StoredOrder } from './domain/StoredOrder.js';
+export type { EffectColumns, TaskColumns, TimerColumns } from './domain/storedRowCodecs.js';
 export {
   AuditEntryCodec,
   decodeStoredRow,
   describeErrors,
+  effectFromColumns,
   JsonObjectCodec,
   StoredEffectCodec,
   StoredOrderCodec,
   StoredTimerCodec,
   TaskCodec,
+  taskFromColumns,
+  timerFromColumns,
 } from './domain/storedRowCodecs.js';
 export type { Task } from './domain/Task.js';
 export type { NewTimer, StoredTimer, TimerKind, TimerStatus } from './domain/Timer.js';

@@ -18,7 +18,6 @@ import {
   type OrderView,
   type SignatureProvider,
   SYSTEM_ACTOR,
-  type SystemEvent,
 } from '@orderflow/core';
 import {
   createBankSimulator,

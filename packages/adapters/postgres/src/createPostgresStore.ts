@@ -22,11 +22,11 @@ import type {
 import {
   AuditEntryCodec,
   decodeStoredRow,
-  StoredEffectCodec,
+  effectFromColumns,
   StoredOrderCodec,
-  StoredTimerCodec,
   storeFailed,
-  TaskCodec,
+  taskFromColumns,
+  timerFromColumns,
 } from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { Client, DatabaseError, escapeIdentifier, Pool, type QueryResultRow } from 'pg';
@@ -128,46 +128,9 @@ const taskColumns =
   'order_id, task_id, definition_key, stage_id, step_id, role, actor_id, commands, created_at, due_at, escalated_to';
 const taskOrder = 'created_ms, order_id, task_id';
 
-const effectOf = (row: EffectRow) =>
-  decodeStoredRow(StoredEffectCodec, {
-    effectId: row.effect_id,
-    orderId: row.order_id,
-    kind: row.kind,
-    payload: row.payload,
-    availableAt: row.available_at,
-    status: row.status,
-    attempts: row.attempts,
-    claimedBy: row.claimed_by,
-    leaseUntil: row.lease_until,
-    lastError: row.last_error,
-  });
-
-const timerOf = (row: TimerRow) =>
-  decodeStoredRow(StoredTimerCodec, {
-    timerId: row.timer_id,
-    orderId: row.order_id,
-    kind: row.kind,
-    dueAt: row.due_at,
-    payload: row.payload,
-    status: row.status,
-    claimedBy: row.claimed_by,
-    leaseUntil: row.lease_until,
-  });
-
-const taskOf = (row: TaskRow) =>
-  decodeStoredRow(TaskCodec, {
-    orderId: row.order_id,
-    taskId: row.task_id,
-    definitionKey: row.definition_key,
-    stageId: row.stage_id,
-    stepId: row.step_id,
-    role: row.role,
-    actorId: row.actor_id,
-    commands: row.commands,
-    createdAt: row.created_at,
-    dueAt: row.due_at,
-    escalatedTo: row.escalated_to,
-  });
+const effectOf = effectFromColumns;
+const timerOf = timerFromColumns;
+const taskOf = taskFromColumns;
 
 /** Decodes rows, failing the whole call on the first bad one. */
 const decodeRows = <R, A>(

@@ -23,11 +23,11 @@ import type {
 import {
   AuditEntryCodec,
   decodeStoredRow,
-  StoredEffectCodec,
+  effectFromColumns,
   StoredOrderCodec,
-  StoredTimerCodec,
   storeFailed,
-  TaskCodec,
+  taskFromColumns,
+  timerFromColumns,
 } from '@orderflow/core';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
@@ -435,52 +435,15 @@ const storeOn = (db: Database.Database): SqliteStore => {
     },
   );
 
+  // JSON columns are text in SQLite: parse them, then decode as every SQL store does.
   const effectOf = (row: EffectRow): E.Either<string, StoredEffect> =>
-    E.flatMap(parseJson(row.payload), (payload) =>
-      decodeStoredRow(StoredEffectCodec, {
-        effectId: row.effect_id,
-        orderId: row.order_id,
-        kind: row.kind,
-        payload,
-        availableAt: row.available_at,
-        status: row.status,
-        attempts: row.attempts,
-        claimedBy: row.claimed_by,
-        leaseUntil: row.lease_until,
-        lastError: row.last_error,
-      }),
-    );
+    E.flatMap(parseJson(row.payload), (payload) => effectFromColumns({ ...row, payload }));
 
   const timerOf = (row: TimerRow): E.Either<string, StoredTimer> =>
-    E.flatMap(parseJson(row.payload), (payload) =>
-      decodeStoredRow(StoredTimerCodec, {
-        timerId: row.timer_id,
-        orderId: row.order_id,
-        kind: row.kind,
-        dueAt: row.due_at,
-        payload,
-        status: row.status,
-        claimedBy: row.claimed_by,
-        leaseUntil: row.lease_until,
-      }),
-    );
+    E.flatMap(parseJson(row.payload), (payload) => timerFromColumns({ ...row, payload }));
 
   const taskOf = (row: TaskRow): E.Either<string, Task> =>
-    E.flatMap(parseJson(row.commands), (commands) =>
-      decodeStoredRow(TaskCodec, {
-        orderId: row.order_id,
-        taskId: row.task_id,
-        definitionKey: row.definition_key,
-        stageId: row.stage_id,
-        stepId: row.step_id,
-        role: row.role,
-        actorId: row.actor_id,
-        commands,
-        createdAt: row.created_at,
-        dueAt: row.due_at,
-        escalatedTo: row.escalated_to,
-      }),
-    );
+    E.flatMap(parseJson(row.commands), (commands) => taskFromColumns({ ...row, commands }));
 
   /** Decodes rows, failing the whole call on the first bad one. */
   const decodeRows = <R, A>(

@@ -158,3 +158,88 @@ export const decodeStoredRow = <A>(
   const r = codec.decode(u);
   return E.isRight(r) ? E.right(r.right) : E.left(describeErrors(r.left));
 };
+
+/** An effect row as the SQL stores keep it: snake_case columns, the JSON payload parsed. */
+export interface EffectColumns {
+  readonly effect_id: unknown;
+  readonly order_id: unknown;
+  readonly kind: unknown;
+  readonly payload: unknown;
+  readonly available_at: unknown;
+  readonly status: unknown;
+  readonly attempts: unknown;
+  readonly claimed_by: unknown;
+  readonly lease_until: unknown;
+  readonly last_error: unknown;
+}
+
+/** A timer row as the SQL stores keep it: snake_case columns, the JSON payload parsed. */
+export interface TimerColumns {
+  readonly timer_id: unknown;
+  readonly order_id: unknown;
+  readonly kind: unknown;
+  readonly due_at: unknown;
+  readonly payload: unknown;
+  readonly status: unknown;
+  readonly claimed_by: unknown;
+  readonly lease_until: unknown;
+}
+
+/** A task row as the SQL stores keep it: snake_case columns, the JSON commands parsed. */
+export interface TaskColumns {
+  readonly order_id: unknown;
+  readonly task_id: unknown;
+  readonly definition_key: unknown;
+  readonly stage_id: unknown;
+  readonly step_id: unknown;
+  readonly role: unknown;
+  readonly actor_id: unknown;
+  readonly commands: unknown;
+  readonly created_at: unknown;
+  readonly due_at: unknown;
+  readonly escalated_to: unknown;
+}
+
+/** Decodes an effect row of a SQL store. */
+export const effectFromColumns = (row: EffectColumns): E.Either<string, StoredEffect> =>
+  decodeStoredRow(StoredEffectCodec, {
+    effectId: row.effect_id,
+    orderId: row.order_id,
+    kind: row.kind,
+    payload: row.payload,
+    availableAt: row.available_at,
+    status: row.status,
+    attempts: row.attempts,
+    claimedBy: row.claimed_by,
+    leaseUntil: row.lease_until,
+    lastError: row.last_error,
+  });
+
+/** Decodes a timer row of a SQL store. */
+export const timerFromColumns = (row: TimerColumns): E.Either<string, StoredTimer> =>
+  decodeStoredRow(StoredTimerCodec, {
+    timerId: row.timer_id,
+    orderId: row.order_id,
+    kind: row.kind,
+    dueAt: row.due_at,
+    payload: row.payload,
+    status: row.status,
+    claimedBy: row.claimed_by,
+    leaseUntil: row.lease_until,
+  });
+
+/** Decodes a task row of a SQL store. */
+export const taskFromColumns = (row: TaskColumns): E.Either<string, Task> =>
+  decodeStoredRow(TaskCodec, {
+    orderId: row.order_id,
+    taskId: row.task_id,
+    definitionKey: row.definition_key,
+    stageId: row.stage_id,
+    stepId: row.step_id,
+    role: row.role,
+    actorId: row.actor_id,
+    commands: row.commands,
+    createdAt: row.created_at,
+    dueAt: row.due_at,
+    escalatedTo: row.escalated_to,
+  });
