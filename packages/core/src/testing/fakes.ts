@@ -38,4 +38,6 @@ export type {
   RegistrarSimulatorOptions,
   RegistrarStep,
 } from './RegistrarSimulator.js';
+export type { RaceFailed, RaceOptions, RaceTally } from './raceOrders.js';
+export { raceOrders } from './raceOrders.js';
 export type { Script, ScriptOptions } from './Script.js';

@@ -19,6 +19,9 @@ export type {
   Movement,
   NotifyCall,
   NotifyStep,
+  RaceFailed,
+  RaceOptions,
+  RaceTally,
   RecordedCall,
   RecordingNotifier,
   RecordingNotifierOptions,
@@ -41,6 +44,7 @@ export {
   createRegistrarSimulator,
   createSimulatedClock,
   createStaticDirectory,
+  raceOrders,
 } from './fakes.js';
 // ---- notifier and signature provider contract suites (adapters section)
 export type {
