@@ -70,3 +70,5 @@ export type {
   SignatureProviderHarness,
 } from './signatureProviderContract.js';
 export { signatureProviderContract } from './signatureProviderContract.js';
+export type { RaceWorker, RaceWorkerRun } from './startRaceWorker.js';
+export { startRaceWorker } from './startRaceWorker.js';
