@@ -9,6 +9,7 @@ import type {
   AuditEntry,
   ClaimRequest,
   Commit,
+  EffectColumns,
   EffectFailure,
   Json,
   NewTimer,
@@ -16,7 +17,9 @@ import type {
   StoredDataInvalid,
   StoredOrder,
   StoreFailed,
+  TaskColumns,
   TaskQuery,
+  TimerColumns,
   VersionConflict,
 } from '@orderflow/core';
 import {
@@ -83,43 +86,10 @@ interface OrderRow {
   updated_at: string;
 }
 
-interface EffectRow {
-  effect_id: string;
-  order_id: string;
-  kind: string;
-  payload: unknown;
-  available_at: string;
-  status: string;
-  attempts: number;
-  claimed_by: string | null;
-  lease_until: string | null;
-  last_error: string | null;
-}
-
-interface TimerRow {
-  timer_id: string;
-  order_id: string;
-  kind: string;
-  due_at: string;
-  payload: unknown;
-  status: string;
-  claimed_by: string | null;
-  lease_until: string | null;
-}
-
-interface TaskRow {
-  order_id: string;
-  task_id: string;
-  definition_key: string;
-  stage_id: string;
-  step_id: string | null;
-  role: string;
-  actor_id: string | null;
-  commands: unknown;
-  created_at: string;
-  due_at: string | null;
-  escalated_to: string | null;
-}
+// Rows come back as the SQL stores' column shapes (core decodes them with the row codecs).
+type EffectRow = EffectColumns;
+type TimerRow = TimerColumns;
+type TaskRow = TaskColumns;
 
 const effectColumns =
   'effect_id, order_id, kind, payload, available_at, status, attempts, claimed_by, lease_until, last_error';
