@@ -180,6 +180,12 @@ export function createEngine(options: EngineOptions): Engine {
     });
   };
 
+  /**
+   * The view of an order. `allowedCommands` evaluates every command the state takes against
+   * the actor's person rules, which costs more than the rest of the view; it is computed on
+   * first read (at the instant the view was made) and kept, so a caller that only needs the
+   * new state does not pay for it.
+   */
   const viewOf = (
     row: StoredOrder,
     definition: Definition,
@@ -187,6 +193,8 @@ export function createEngine(options: EngineOptions): Engine {
     actor: Actor | undefined,
   ): OrderView => {
     const context = snapshot.context;
+    const now = clock.now();
+    let allowed: string[] | undefined;
     return {
       orderId: row.orderId,
       definitionKey: row.definitionKey,
@@ -196,13 +204,10 @@ export function createEngine(options: EngineOptions): Engine {
       held: context.held !== null,
       revision: context.revision,
       context,
-      allowedCommands: allowedFor(
-        definition,
-        calendarFor(definition),
-        snapshot,
-        actor,
-        clock.now(),
-      ),
+      get allowedCommands(): readonly string[] {
+        allowed ??= allowedFor(definition, calendarFor(definition), snapshot, actor, now);
+        return allowed;
+      },
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

@@ -4,18 +4,17 @@ import type { StoreFailed, VersionConflict } from '../errors/StoreError.js';
 import { storeFailed } from '../errors/StoreError.js';
 
 /**
- * Checks that `entries` continue `trail`: the first `seq` is the last stored `seq` + 1, the
- * rest follow one by one, and all belong to `orderId`. Returns `undefined` when they do; a
+ * Checks that `entries` continue a trail whose last stored `seq` is `last` (0 for none): the
+ * first `seq` is `last` + 1, the rest follow one by one, and all belong to `orderId`. Returns `undefined` when they do; a
  * `VersionConflict` (to be filled in by the caller) when another writer extended the trail
  * meanwhile; a non-retryable `StoreFailed` for entries no correct engine makes.
  */
 export const checkAuditContinues = (
   operation: string,
   orderId: string,
-  trail: readonly AuditEntry[],
+  last: number,
   entries: readonly AuditEntry[],
 ): Pick<VersionConflict, '_tag'> | StoreFailed | undefined => {
-  const last = trail.at(-1)?.seq ?? 0;
   const first = entries[0];
   if (first === undefined) return undefined;
   if (first.seq <= last) return { _tag: 'VersionConflict' };

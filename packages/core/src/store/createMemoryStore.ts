@@ -19,12 +19,21 @@ import { compareDue, type DueSortKey } from './compareDue.js';
 import { compareTasks, type TaskSortKey } from './compareTasks.js';
 import { taskMatches } from './taskMatches.js';
 
+/**
+ * One order's rows, as JSON text the way a SQL store keeps them: each row is serialized once
+ * on the way in (which is also the copy that keeps callers' objects out of the store) and
+ * parsed only when it is read.
+ */
 interface OrderRows {
-  /** The order row as JSON text, as a SQL store keeps it: written once, parsed on load. */
   orderJson: string;
   version: number;
-  audit: AuditEntry[];
-  tasks: Task[];
+  /** One JSON text per audit entry, in seq order. */
+  audit: string[];
+  lastSeq: number;
+  /** The open tasks, one JSON array. */
+  tasksJson: string;
+  /** Whether `tasksJson` holds no task (the inbox skips the parse). */
+  noTasks: boolean;
 }
 
 /**
@@ -95,7 +104,7 @@ export const createMemoryStore = (): OrderStore => {
         ),
       );
     }
-    const audit = checkAuditContinues('commit', orderId, rows?.audit ?? [], c.audit);
+    const audit = checkAuditContinues('commit', orderId, rows?.lastSeq ?? 0, c.audit);
     if (audit !== undefined) {
       return audit._tag === 'VersionConflict'
         ? conflict(orderId, expectedVersion, actual)
@@ -117,21 +126,35 @@ export const createMemoryStore = (): OrderStore => {
         storeFailed('commit', `idempotency key ${c.idempotency.key} is already used`, true),
       );
     }
-    // Everything is checked: apply. Only the copies can throw, so make them all first.
+    // Everything is checked: apply. Only the serialization can throw, so do it all first.
     const orderJson = JSON.stringify(order);
-    const copied = copy({ ...c, order: null });
+    const auditJson = c.audit.map((entry) => JSON.stringify(entry));
+    const tasksJson = JSON.stringify(c.tasks);
+    const copied = copy({
+      effects: c.effects,
+      timers: c.timers,
+      cancelTimers: c.cancelTimers,
+      firedTimers: c.firedTimers,
+      idempotency: c.idempotency,
+    });
+    const lastSeq = c.audit.at(-1)?.seq ?? rows?.lastSeq ?? 0;
+    const noTasks = c.tasks.length === 0;
     if (rows === undefined) {
       orders.set(orderId, {
         orderJson,
         version: order.version,
-        audit: [...copied.audit],
-        tasks: [...copied.tasks],
+        audit: auditJson,
+        lastSeq,
+        tasksJson,
+        noTasks,
       });
     } else {
       rows.orderJson = orderJson;
       rows.version = order.version;
-      rows.audit.push(...copied.audit);
-      rows.tasks = [...copied.tasks];
+      rows.audit.push(...auditJson);
+      rows.lastSeq = lastSeq;
+      rows.tasksJson = tasksJson;
+      rows.noTasks = noTasks;
     }
     for (const effect of copied.effects) {
       effects.set(effect.effectId, {
@@ -198,13 +221,15 @@ export const createMemoryStore = (): OrderStore => {
         if (rows === undefined || actual !== atVersion) {
           return conflict(orderId, atVersion, actual);
         }
-        const audit = checkAuditContinues('appendAudit', orderId, rows.audit, entries);
+        const audit = checkAuditContinues('appendAudit', orderId, rows.lastSeq, entries);
         if (audit !== undefined) {
           return audit._tag === 'VersionConflict'
             ? conflict(orderId, atVersion, actual)
             : E.left(audit);
         }
-        rows.audit.push(...copy(entries));
+        const auditJson = entries.map((entry) => JSON.stringify(entry));
+        rows.audit.push(...auditJson);
+        rows.lastSeq = entries.at(-1)?.seq ?? rows.lastSeq;
         return E.right(undefined);
       }),
 
@@ -212,7 +237,8 @@ export const createMemoryStore = (): OrderStore => {
       guarded('history', (): E.Either<StoreFailed, readonly AuditEntry[]> => {
         const failed = open('history');
         if (failed) return E.left(failed);
-        return E.right(copy(orders.get(orderId)?.audit ?? []));
+        const audit = orders.get(orderId)?.audit ?? [];
+        return E.right(audit.map((json) => JSON.parse(json) as AuditEntry));
       }),
 
     idempotent: (key) =>
@@ -228,13 +254,15 @@ export const createMemoryStore = (): OrderStore => {
         if (failed) return E.left(failed);
         const found: TaskSortKey[] = [];
         for (const rows of orders.values()) {
-          for (const task of rows.tasks) {
+          if (rows.noTasks) continue;
+          for (const task of JSON.parse(rows.tasksJson) as Task[]) {
             if (taskMatches(task, query)) found.push({ createdMs: ms(task.createdAt), task });
           }
         }
         found.sort(compareTasks);
         const limited = query.limit === undefined ? found : found.slice(0, query.limit);
-        return E.right(copy(limited.map((key) => key.task)));
+        // Parsed from the stored text just now: the caller's copy already.
+        return E.right(limited.map((key) => key.task));
       }),
 
     claimDueTimers: (request: ClaimRequest) =>
