@@ -333,7 +333,8 @@ export function createEngine(options: EngineOptions): Engine {
         version,
         state: toState,
         status: statusOf(toState),
-        machine: { value: toJson(next.value), auditSeq: last.seq, auditHash: last.hash },
+        // xstate builds a fresh state value (strings in nested objects) for every snapshot.
+        machine: { value: next.value as Json, auditSeq: last.seq, auditHash: last.hash },
         context: context as unknown as JsonObject,
         createdAt: base.createdAt,
         updatedAt: at,

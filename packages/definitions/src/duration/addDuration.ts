@@ -60,7 +60,8 @@ export function addDuration(instantMs: number, iso: string, timeZone = 'UTC'): n
   const p = parsed.right;
   let instant = instantMs;
   if (p.years + p.months + p.weeks + p.days > 0) {
-    const wall = new Date(wallClock(instantMs, timeZone));
+    // UTC needs no time-zone formatter: the wall clock is the instant itself.
+    const wall = new Date(timeZone === 'UTC' ? instantMs : wallClock(instantMs, timeZone));
     const monthIndex = wall.getUTCFullYear() * 12 + wall.getUTCMonth() + p.years * 12 + p.months;
     const year = Math.floor(monthIndex / 12);
     const month = monthIndex % 12;
