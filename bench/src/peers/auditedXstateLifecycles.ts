@@ -5,16 +5,10 @@
  * `canonicalize` library), stored beside the JSON snapshot. It shows how much of the
  * engine's gap to the plain peer is the audit trail alone.
  */
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { createActor } from 'xstate';
+import { chainAuditEntry, PEER_GENESIS_HASH, peerStateName } from './chainAuditEntry.js';
 import { xstateLifecycleMachine } from './xstateLifecycleMachine.js';
 import { peerInput, xstatePeerScript } from './xstatePeerScript.js';
-
-const GENESIS = '0'.repeat(64);
-
-const stateName = (value: unknown): string =>
-  typeof value === 'string' ? value : JSON.stringify(value);
 
 /**
  * Runs `count` lifecycles like {@link runXstateLifecycles}, and after the start and every
@@ -33,7 +27,7 @@ export const runAuditedXstateLifecycles = (
     const orderId = `xa-${firstId + i}`;
     const trail: string[] = [];
     trails.set(orderId, trail);
-    let prevHash = GENESIS;
+    let prevHash = PEER_GENESIS_HASH;
     let fromState = 'draft';
     const actor = createActor(xstateLifecycleMachine, { input: peerInput(orderId, at) });
     const record = (
@@ -43,8 +37,8 @@ export const runAuditedXstateLifecycles = (
       payload: object,
     ) => {
       const snapshot = actor.getSnapshot();
-      const toState = stateName(snapshot.value);
-      const entry = {
+      const toState = peerStateName(snapshot.value);
+      const { hash, json } = chainAuditEntry({
         orderId,
         seq: trail.length + 1,
         at,
@@ -57,11 +51,8 @@ export const runAuditedXstateLifecycles = (
         version: trail.length + 1,
         payload,
         prevHash,
-      };
-      const hash = createHash('sha256')
-        .update(prevHash + (canonicalize(entry) ?? ''))
-        .digest('hex');
-      trail.push(JSON.stringify({ ...entry, hash }));
+      });
+      trail.push(json);
       saved.set(orderId, JSON.stringify(actor.getPersistedSnapshot()));
       prevHash = hash;
       fromState = toState;

@@ -19,22 +19,29 @@ export function openTasksOf(
 ): Task[] {
   const [top = '', sub = ''] = path.split('.');
   const stage = stageOf(definition, top);
-  const base = {
+  // Built field by field (no spreads): every command lists its open tasks.
+  const task = (
+    role: string,
+    commands: string[],
+    extra?: {
+      readonly taskId?: string;
+      readonly stepId?: string;
+      readonly actorId?: string | null;
+      readonly dueAt?: string | null;
+      readonly escalatedTo?: string | null;
+    },
+  ): Task => ({
     orderId: context.orderId,
+    taskId: extra?.taskId ?? top,
     definitionKey: context.definitionKey,
     stageId: top,
-    createdAt: at,
-    actorId: null,
-    escalatedTo: null,
-  };
-  const task = (role: string, commands: string[], extra: Partial<Task> = {}): Task => ({
-    ...base,
-    taskId: top,
-    stepId: null,
+    stepId: extra?.stepId ?? null,
     role,
+    actorId: extra?.actorId ?? null,
     commands,
-    dueAt: null,
-    ...extra,
+    createdAt: at,
+    dueAt: extra?.dueAt ?? null,
+    escalatedTo: extra?.escalatedTo ?? null,
   });
   const tasks: Task[] = [];
   if (context.held !== null) {

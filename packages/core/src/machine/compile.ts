@@ -115,8 +115,17 @@ const buildMachine = (env: MachineEnv) => {
   const { definition } = env;
   const guards: Record<string, (args: Args, params: unknown) => boolean> = {};
   for (const [id, guard] of Object.entries(RULE_GUARDS)) {
+    // One object shape for every guard call (no spread of env): guards run on every step.
     guards[id] = ({ context, event }, params) =>
-      E.isRight(guard({ ...env, context, event, params: (params ?? {}) as GuardParams }));
+      E.isRight(
+        guard({
+          definition: env.definition,
+          calendar: env.calendar,
+          context,
+          event,
+          params: (params ?? {}) as GuardParams,
+        }),
+      );
   }
   for (const [name, guard] of Object.entries(ROUTING_GUARDS)) {
     guards[name] = (args, params) => guard(args, (params ?? {}) as RoutingParams, env);
