@@ -31,7 +31,7 @@ import {
 } from '@orderflow/core';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
-import { sqliteFailure } from './sqliteFailure.js';
+import { sqliteCode, sqliteFailure } from './sqliteFailure.js';
 import { migrateSqlite, SQLITE_SCHEMA_VERSION } from './sqliteSchema.js';
 
 /** How to open a SQLite store. */
@@ -75,6 +75,29 @@ interface OrderRow {
   context: string;
   created_at: string;
   updated_at: string;
+}
+
+interface OrderHead {
+  version: number;
+  audit_seq: number;
+}
+
+interface OrderParams {
+  orderId: string;
+  definitionKey: string;
+  version: number;
+  state: string;
+  status: string;
+  machine: string;
+  context: string;
+  createdAt: string;
+  updatedAt: string;
+  firstSeq: number | null;
+  lastSeq: number | null;
+}
+
+interface WrittenOrder {
+  had_tasks: 0 | 1;
 }
 
 interface EffectRow {
@@ -206,20 +229,31 @@ export const createSqliteStore = (
 const storeOn = (db: Database.Database): SqliteStore => {
   const s = {
     loadOrder: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE order_id = ?'),
-    orderVersion: db.prepare<[string], { version: number }>(
-      'SELECT version FROM orders WHERE order_id = ?',
+    // Read only on a failure path, to say why a write matched no row.
+    orderHead: db.prepare<[string], OrderHead>(
+      'SELECT version, audit_seq FROM orders WHERE order_id = ?',
     ),
-    lastSeq: db.prepare<[string], { seq: number | null }>(
-      'SELECT max(seq) AS seq FROM audit WHERE order_id = ?',
+    // The write is the version check: it matches no row when the order is not at the
+    // expected version or its trail does not end right before the first new entry. It
+    // answers whether the order has open tasks, so a commit without tasks skips the DELETE.
+    insertOrder: db.prepare<[OrderParams], WrittenOrder>(
+      `INSERT INTO orders (order_id, definition_key, version, state, status, machine, context, created_at,
+         updated_at, audit_seq)
+       VALUES (@orderId, @definitionKey, @version, @state, @status, @machine, @context, @createdAt,
+         @updatedAt, coalesce(@lastSeq, 0))
+       RETURNING EXISTS (SELECT 1 FROM tasks WHERE tasks.order_id = orders.order_id) AS had_tasks`,
     ),
-    insertOrder: db.prepare(
-      `INSERT INTO orders (order_id, definition_key, version, state, status, machine, context, created_at, updated_at)
-       VALUES (@orderId, @definitionKey, @version, @state, @status, @machine, @context, @createdAt, @updatedAt)`,
-    ),
-    updateOrder: db.prepare(
+    updateOrder: db.prepare<[OrderParams & { expectedVersion: number }], WrittenOrder>(
       `UPDATE orders SET definition_key = @definitionKey, version = @version, state = @state, status = @status,
-         machine = @machine, context = @context, created_at = @createdAt, updated_at = @updatedAt
-       WHERE order_id = @orderId AND version = @expectedVersion`,
+         machine = @machine, context = @context, created_at = @createdAt, updated_at = @updatedAt,
+         audit_seq = coalesce(@lastSeq, audit_seq)
+       WHERE order_id = @orderId AND version = @expectedVersion
+         AND (@firstSeq IS NULL OR audit_seq = @firstSeq - 1)
+       RETURNING EXISTS (SELECT 1 FROM tasks WHERE tasks.order_id = orders.order_id) AS had_tasks`,
+    ),
+    extendAudit: db.prepare(
+      `UPDATE orders SET audit_seq = @lastSeq
+       WHERE order_id = @orderId AND version = @atVersion AND audit_seq = @firstSeq - 1`,
     ),
     insertAudit: db.prepare('INSERT INTO audit (order_id, seq, entry) VALUES (?, ?, ?)'),
     history: db.prepare<[string], { seq: number; entry: string }>(
@@ -313,7 +347,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
     ),
   };
 
-  const orderParams = (order: StoredOrder) => ({
+  const orderParams = (order: StoredOrder, audit: readonly AuditEntry[]): OrderParams => ({
     orderId: order.orderId,
     definitionKey: order.definitionKey,
     version: order.version,
@@ -323,20 +357,23 @@ const storeOn = (db: Database.Database): SqliteStore => {
     context: JSON.stringify(order.context),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
+    firstSeq: audit[0]?.seq ?? null,
+    lastSeq: audit.at(-1)?.seq ?? null,
   });
 
   /**
-   * Checks that `entries` continue the order's audit trail: a trail another writer extended
-   * meanwhile is a conflict; a gap or an entry of another order is a programmer error.
+   * Checks that `entries` continue an audit trail that ends at `last`: a trail another
+   * writer extended meanwhile is a conflict; a gap or an entry of another order is a
+   * programmer error.
    */
   const checkSeq = (
     operation: string,
     orderId: string,
     expectedVersion: number,
     actualVersion: number,
+    last: number,
     entries: readonly AuditEntry[],
   ): void => {
-    const last = s.lastSeq.get(orderId)?.seq ?? 0;
     const first = entries[0];
     if (first === undefined) return;
     if (first.seq <= last) throw conflict(orderId, expectedVersion, actualVersion);
@@ -356,21 +393,58 @@ const storeOn = (db: Database.Database): SqliteStore => {
     });
   };
 
+  const checkNextVersion = (c: Commit): void => {
+    if (c.order.version !== c.expectedVersion + 1) {
+      throw refuse(
+        'commit',
+        `order ${c.order.orderId}: version ${c.order.version} is not expectedVersion + 1 (${c.expectedVersion + 1})`,
+      );
+    }
+  };
+
   const insertAudit = (orderId: string, entries: readonly AuditEntry[]): void => {
     for (const entry of entries) s.insertAudit.run(orderId, entry.seq, JSON.stringify(entry));
   };
 
+  /** Creates the order row; `undefined` when the order exists already. */
+  const insertOrder = (params: OrderParams): WrittenOrder | undefined => {
+    try {
+      return s.insertOrder.get(params);
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') return undefined;
+      throw error;
+    }
+  };
+
+  /**
+   * Why a commit's write of the order row matched no row, checked in the order the store
+   * always checked: the version, then `order.version`, then the audit seq. Throws the
+   * refusal itself when a check that throws finds it.
+   */
+  const whyUnwritten = (c: Commit): Abort => {
+    const { orderId } = c.order;
+    const head = s.orderHead.get(orderId);
+    const actual = head?.version ?? 0;
+    if (actual !== c.expectedVersion) return conflict(orderId, c.expectedVersion, actual);
+    checkNextVersion(c);
+    checkSeq('commit', orderId, c.expectedVersion, actual, head?.audit_seq ?? 0, c.audit);
+    // Unreachable inside the transaction: the row matched on every count checked above.
+    return conflict(orderId, c.expectedVersion, actual);
+  };
+
   const commitTx = db.transaction((c: Commit, ms: CommitInstants): void => {
     const { orderId } = c.order;
-    const actual = s.orderVersion.get(orderId)?.version ?? 0;
-    if (actual !== c.expectedVersion) throw conflict(orderId, c.expectedVersion, actual);
-    if (c.order.version !== c.expectedVersion + 1) {
-      throw refuse(
-        'commit',
-        `order ${orderId}: version ${c.order.version} is not expectedVersion + 1 (${c.expectedVersion + 1})`,
-      );
-    }
-    checkSeq('commit', orderId, c.expectedVersion, actual, c.audit);
+    const params = orderParams(c.order, c.audit);
+    const written =
+      c.expectedVersion === 0
+        ? insertOrder(params)
+        : s.updateOrder.get({ ...params, expectedVersion: c.expectedVersion });
+    if (written === undefined) throw whyUnwritten(c);
+    checkNextVersion(c);
+    // The UPDATE matched only if the trail ended right before the first entry; a new order
+    // has none. What is left to check needs no read.
+    const last = c.expectedVersion === 0 ? 0 : (params.firstSeq ?? 1) - 1;
+    checkSeq('commit', orderId, c.expectedVersion, c.expectedVersion, last, c.audit);
     for (const effect of c.effects) {
       if (s.effectExists.get(effect.effectId) !== undefined) {
         throw refuse('commit', `effect ${effect.effectId} already exists`);
@@ -379,8 +453,6 @@ const storeOn = (db: Database.Database): SqliteStore => {
     if (c.idempotency !== undefined && s.idempotencyExists.get(c.idempotency.key) !== undefined) {
       throw refuse('commit', `idempotency key ${c.idempotency.key} is already used`, true);
     }
-    if (c.expectedVersion === 0) s.insertOrder.run(orderParams(c.order));
-    else s.updateOrder.run({ ...orderParams(c.order), expectedVersion: c.expectedVersion });
     insertAudit(orderId, c.audit);
     c.effects.forEach((effect, i) => {
       s.insertEffect.run({
@@ -404,7 +476,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
     });
     for (const id of c.cancelTimers) s.cancelTimer.run(id);
     for (const id of c.firedTimers) s.fireTimer.run(id);
-    s.deleteTasks.run(orderId);
+    if (written.had_tasks === 1) s.deleteTasks.run(orderId);
     c.tasks.forEach((task, i) => {
       s.insertTask.run({
         orderId: task.orderId,
@@ -428,10 +500,23 @@ const storeOn = (db: Database.Database): SqliteStore => {
 
   const appendTx = db.transaction(
     (orderId: string, atVersion: number, entries: readonly AuditEntry[]): void => {
-      const actual = s.orderVersion.get(orderId)?.version ?? 0;
+      const first = entries[0]?.seq;
+      const lastSeq = entries.at(-1)?.seq;
+      // Usually the UPDATE alone checks the version and that the trail continues.
+      if (
+        first !== undefined &&
+        s.extendAudit.run({ orderId, atVersion, firstSeq: first, lastSeq }).changes === 1
+      ) {
+        checkSeq('appendAudit', orderId, atVersion, atVersion, first - 1, entries);
+        insertAudit(orderId, entries);
+        return;
+      }
+      const head = s.orderHead.get(orderId);
+      const actual = head?.version ?? 0;
       if (actual !== atVersion || actual === 0) throw conflict(orderId, atVersion, actual);
-      checkSeq('appendAudit', orderId, atVersion, actual, entries);
-      insertAudit(orderId, entries);
+      checkSeq('appendAudit', orderId, atVersion, actual, head?.audit_seq ?? 0, entries);
+      // Unreachable with entries inside the transaction; nothing to append without them.
+      if (first !== undefined) throw conflict(orderId, atVersion, actual);
     },
   );
 

@@ -7,12 +7,15 @@ import { type StoreFailed, storeFailed } from '@orderflow/core';
  */
 const retryableCodes = /^SQLITE_(BUSY|LOCKED)/;
 
+/** The SQLite result code (`SQLITE_CONSTRAINT_UNIQUE`, …) of an error better-sqlite3 threw, if any. */
+export const sqliteCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+
 /** Maps an error thrown by better-sqlite3 during `operation` to a {@link StoreFailed}. */
 export const sqliteFailure = (operation: string, error: unknown): StoreFailed => {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-      ? error.code
-      : undefined;
+  const code = sqliteCode(error);
   const message = error instanceof Error ? error.message : String(error);
   return storeFailed(
     operation,

@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 
 /** Migrations in order; migration `i` takes the schema from version `i` to `i + 1`. */
 const migrations: readonly string[] = [
+  // 1: the tables.
   `
   CREATE TABLE orders (
     order_id       TEXT PRIMARY KEY,
@@ -86,6 +87,13 @@ const migrations: readonly string[] = [
     order_id TEXT NOT NULL,
     response TEXT NOT NULL
   ) WITHOUT ROWID;
+  `,
+  // 2: the order row keeps the last audit seq, so a commit checks the trail continues with
+  // its own UPDATE instead of a max(seq) over the audit table.
+  `
+  ALTER TABLE orders ADD COLUMN audit_seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE orders SET audit_seq = coalesce(
+    (SELECT max(seq) FROM audit WHERE audit.order_id = orders.order_id), 0);
   `,
 ];
 
