@@ -285,6 +285,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
        VALUES (@orderId, @taskId, @definitionKey, @stageId, @stepId, @role, @actorId, @commands,
          @createdAt, @createdMs, @dueAt, @escalatedTo)`,
     ),
+    // These two are read only after an insert failed, to say why.
     effectExists: db.prepare<[string], { one: number }>(
       'SELECT 1 AS one FROM effects WHERE effect_id = ?',
     ),
@@ -432,6 +433,26 @@ const storeOn = (db: Database.Database): SqliteStore => {
     return conflict(orderId, c.expectedVersion, actual);
   };
 
+  const usedKey = (key: string): Abort =>
+    refuse('commit', `idempotency key ${key} is already used`, true);
+
+  /**
+   * Why inserting effect `failedAt` of a commit failed, as the store always answered it:
+   * an effect id stored before this commit, then a used idempotency key, else the error.
+   */
+  const whyEffectUnwritten = (c: Commit, failedAt: number, error: unknown): unknown => {
+    const ours = new Set(c.effects.slice(0, failedAt).map((effect) => effect.effectId));
+    for (const effect of c.effects.slice(failedAt)) {
+      if (!ours.has(effect.effectId) && s.effectExists.get(effect.effectId) !== undefined) {
+        return refuse('commit', `effect ${effect.effectId} already exists`);
+      }
+    }
+    if (c.idempotency !== undefined && s.idempotencyExists.get(c.idempotency.key) !== undefined) {
+      return usedKey(c.idempotency.key);
+    }
+    return error;
+  };
+
   const commitTx = db.transaction((c: Commit, ms: CommitInstants): void => {
     const { orderId } = c.order;
     const params = orderParams(c.order, c.audit);
@@ -445,25 +466,33 @@ const storeOn = (db: Database.Database): SqliteStore => {
     // has none. What is left to check needs no read.
     const last = c.expectedVersion === 0 ? 0 : (params.firstSeq ?? 1) - 1;
     checkSeq('commit', orderId, c.expectedVersion, c.expectedVersion, last, c.audit);
-    for (const effect of c.effects) {
-      if (s.effectExists.get(effect.effectId) !== undefined) {
-        throw refuse('commit', `effect ${effect.effectId} already exists`);
+    // Effects and the idempotency key go first: their UNIQUE constraints answer what an
+    // existence SELECT before the writes used to, in the same order.
+    let inserted = 0;
+    try {
+      for (const effect of c.effects) {
+        s.insertEffect.run({
+          effectId: effect.effectId,
+          orderId: effect.orderId,
+          kind: effect.kind,
+          payload: JSON.stringify(effect.payload),
+          availableAt: effect.availableAt,
+          availableMs: ms.effects[inserted],
+        });
+        inserted += 1;
+      }
+    } catch (error) {
+      throw whyEffectUnwritten(c, inserted, error);
+    }
+    if (c.idempotency !== undefined) {
+      try {
+        s.insertIdempotency.run(c.idempotency.key, orderId, JSON.stringify(c.idempotency.response));
+      } catch (error) {
+        if (sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw usedKey(c.idempotency.key);
+        throw error;
       }
     }
-    if (c.idempotency !== undefined && s.idempotencyExists.get(c.idempotency.key) !== undefined) {
-      throw refuse('commit', `idempotency key ${c.idempotency.key} is already used`, true);
-    }
     insertAudit(orderId, c.audit);
-    c.effects.forEach((effect, i) => {
-      s.insertEffect.run({
-        effectId: effect.effectId,
-        orderId: effect.orderId,
-        kind: effect.kind,
-        payload: JSON.stringify(effect.payload),
-        availableAt: effect.availableAt,
-        availableMs: ms.effects[i],
-      });
-    });
     c.timers.forEach((timer, i) => {
       s.upsertTimer.run({
         timerId: timer.timerId,
@@ -493,9 +522,6 @@ const storeOn = (db: Database.Database): SqliteStore => {
         escalatedTo: task.escalatedTo,
       });
     });
-    if (c.idempotency !== undefined) {
-      s.insertIdempotency.run(c.idempotency.key, orderId, JSON.stringify(c.idempotency.response));
-    }
   });
 
   const appendTx = db.transaction(
