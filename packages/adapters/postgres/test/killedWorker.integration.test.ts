@@ -26,19 +26,37 @@ afterAll(async () => {
 });
 
 const ORDERS = 30;
+/** Past worker-2's 60 s leases (taken at 0), within worker-1's own (taken here). */
+const AFTER_FIRST_LEASES_MS = String(2 * 60_000);
 /** Past the engine's 60 s leases, so the restarted worker takes over the dead ones' claims. */
 const AFTER_LEASES_MS = String(5 * 60_000);
 
 describe('S03 workers killed with SIGKILL on PostgreSQL', () => {
   it('lose no committed command, instruct no transfer twice under different keys, and leave no effect claimed after a restart', async () => {
-    // worker-1 kills itself inside its 3rd transfer: the bank moved the money, the engine
-    // has not recorded it. worker-2 is killed from outside in the middle of its commits.
-    const crashing = startWorker([PG_URL, schema, 'worker-1', String(ORDERS), '0', '3']);
-    const killed = startWorker([PG_URL, schema, 'worker-2', String(ORDERS), '0', '0']);
+    // worker-2 is killed from outside in the middle of its commits, once it has reported 40
+    // of its ~240. Its bank never answers its first transfer, so it cannot finish and exit
+    // before the kill lands, however late this process reads its output. (Raced against
+    // worker-1 it could: whichever ran ahead left the other too little work to reach 40
+    // commands or its 3rd transfer, and it exited 0 before its kill.)
+    const killed = startWorker([PG_URL, schema, 'worker-2', String(ORDERS), '0', '0', '1']);
     await killed.acceptedAtLeast(40);
     killed.child.kill('SIGKILL');
+    await killed.finished;
+    // worker-1 runs past worker-2's leases, so every transfer is its to make, and kills
+    // itself inside its 3rd: the bank moved the money, the engine has not recorded it.
+    const crashing = startWorker([
+      PG_URL,
+      schema,
+      'worker-1',
+      String(ORDERS),
+      AFTER_FIRST_LEASES_MS,
+      '3',
+    ]);
     const dead = await Promise.all([crashing.finished, killed.finished]);
-    expect(dead.map((run) => run.ended)).toEqual(['SIGKILL', 'SIGKILL']);
+    expect(dead.map((run) => ({ ended: run.ended, stderr: run.stderr }))).toEqual([
+      { ended: 'SIGKILL', stderr: '' },
+      { ended: 'SIGKILL', stderr: '' },
+    ]);
     const stuck = await sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${S}.effects WHERE status = 'claimed'`,
     );

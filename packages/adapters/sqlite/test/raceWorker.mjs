@@ -2,18 +2,21 @@
 // the BUILT packages (run `npx tsc -b` first). It races the other workers to drive
 // public-fund orders from opening to archive, retrying whatever a race refuses.
 //
-// argv: path workerId orders clockOffsetMs crashInTransfer
+// argv: path workerId orders clockOffsetMs crashInTransfer [hangInTransfer]
 //   clockOffsetMs   added to the fixed start instant (a restarted worker passes leases)
 //   crashInTransfer N > 0: SIGKILL this process inside the Nth transfer, after the bank
 //                   moved the money and before the engine records it (the worst moment)
+//   hangInTransfer  N > 0: the bank takes the Nth transfer and never answers, so this process
+//                   cannot finish on its own; it runs until it is killed from outside
 // stdout, one JSON line each: {"accepted":[orderId,version,command]} after every accepted
 // command, then {"done":{conflicts,refusals,retries}}.
 import { raceOrders } from '@orderflow/core/testing/fakes';
 import Database from 'better-sqlite3';
 import { createSqliteStore } from '../dist/index.js';
 
-const [path, workerId, ordersArg, offsetArg, crashArg] = process.argv.slice(2);
+const [path, workerId, ordersArg, offsetArg, crashArg, hangArg] = process.argv.slice(2);
 const crashInTransfer = Number(crashArg ?? 0);
+const hangInTransfer = Number(hangArg ?? 0);
 
 const emit = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
 const fail = (what, detail) => {
@@ -45,6 +48,11 @@ const recordTransfer = async (instruction) => {
   );
   transfers += 1;
   if (transfers === crashInTransfer) process.kill(process.pid, 'SIGKILL');
+  if (transfers === hangInTransfer) {
+    // A pending promise alone would let Node exit (code 13); the interval keeps it waiting.
+    setInterval(() => {}, 60_000);
+    await new Promise(() => {});
+  }
 };
 
 const raced = await raceOrders({
