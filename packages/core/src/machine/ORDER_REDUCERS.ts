@@ -145,6 +145,8 @@ export const ORDER_REDUCERS: Readonly<Record<string, Reducer>> = {
       signedAt: str(ev.signedAt) ?? e.at,
       envelopeId: str(ev.envelopeId),
     };
+    // Signed: only the hash is needed from here on (see OrderContext.contract.text).
+    if (d.contract !== null) d.contract.text = null;
     emit(d, 'signed');
   },
   planApproval: (d, e, p, env) => {

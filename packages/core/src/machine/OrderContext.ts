@@ -97,8 +97,13 @@ export interface RevisionData {
     readonly contractId: string;
     readonly amountMinor: number;
     readonly textSha256: string;
-    /** The drafted text, sent to the signer. */
-    readonly text: string;
+    /**
+     * The drafted text, sent to the signer; `null` once the contract is signed. The text
+     * then stays in the audit trail (the `draftContract` entry's payload) and the signed
+     * document with the signature provider, and the commands after signing do not carry a
+     * contract of many kilobytes in every read and write of the order.
+     */
+    readonly text: string | null;
     readonly by: string;
     readonly at: string;
   } | null;
