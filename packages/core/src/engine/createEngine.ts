@@ -387,7 +387,25 @@ export function createEngine(options: EngineOptions): Engine {
 
   // ------------------------------------------------------------------ calls
 
-  const open: Engine['open'] = async (input, { actor, idempotencyKey }) => {
+  /**
+   * Opens an order, then settles an idempotent race like {@link dispatchAt}: a retry under
+   * the same key that lost to its own first attempt (the order id just taken, the key just
+   * used) answers with the winner's response, committed with the order.
+   */
+  const open: Engine['open'] = async (input, options) => {
+    const result = await openOnce(input, options);
+    if (E.isRight(result) || options.idempotencyKey === undefined) return result;
+    const lost = result.left;
+    const raced =
+      lost._tag === 'VersionConflict' || (lost._tag === 'StoreFailed' && lost.retryable);
+    if (!raced) return result;
+    const seen = await store.idempotent(`open:${options.idempotencyKey}`);
+    return E.isRight(seen) && seen.right !== undefined
+      ? E.right(seen.right as unknown as OrderView)
+      : result;
+  };
+
+  const openOnce: Engine['open'] = async (input, { actor, idempotencyKey }) => {
     const key = idempotencyKey === undefined ? undefined : `open:${idempotencyKey}`;
     if (key !== undefined) {
       const seen = await store.idempotent(key);

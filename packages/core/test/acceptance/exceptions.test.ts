@@ -179,6 +179,36 @@ describe('amendment, audit, SLA, idempotency, concurrency and holds', () => {
     expect((await h.audit('a19r')).filter((e) => e.command === 'confirmNeeds')).toHaveLength(1);
   });
 
+  it('A19 open retries racing under one idempotency key all get the one order they opened', async () => {
+    const h = createHarness();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        h.engine.open(orderInput('public-fund-purchase', { orderId: 'a19o' }), {
+          actor: people.rm1,
+          idempotencyKey: 'open-race',
+        }),
+      ),
+    );
+    const views = results.map((r) => right(r));
+    expect(new Set(views.map((v) => `${v.orderId}@${v.version}`))).toEqual(new Set(['a19o@1']));
+    expect(await h.audit('a19o')).toHaveLength(1);
+  });
+
+  it('A19 an open under a new key for an order id already taken is a VersionConflict, not the other order', async () => {
+    const h = createHarness();
+    right(
+      await h.engine.open(orderInput('public-fund-purchase', { orderId: 'a19t' }), {
+        actor: people.rm1,
+        idempotencyKey: 'first',
+      }),
+    );
+    const second = await h.engine.open(orderInput('public-fund-purchase', { orderId: 'a19t' }), {
+      actor: people.rm1,
+      idempotencyKey: 'second',
+    });
+    expect(second).toEqual(E.left(expect.objectContaining({ _tag: 'VersionConflict' })));
+  });
+
   it('A20 two commands on the same expected version: one commits, the other gets VersionConflict', async () => {
     const h = createHarness();
     const opened = right(
