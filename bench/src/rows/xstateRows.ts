@@ -24,47 +24,24 @@ export const xstateRows = async (
   engine: EngineSide,
 ): Promise<readonly BenchRow[]> => {
   ctx.log('1. engine on memory vs hand-written xstate');
-  let nextId = 0;
-  const peerProbe: Probe = {
-    report: 'rate',
-    unit: 'lifecycles/s',
-    work: () => {
-      const n = runXstateLifecycles(ctx.scale.lifecycles, new Map(), nextId);
-      nextId += n;
-      return n;
-    },
+  /** A peer's probe: batches of lifecycles, each batch on fresh order ids after the last. */
+  const peerProbe = (run: (count: number, firstId: number) => number): Probe => {
+    let nextId = 0;
+    return {
+      report: 'rate',
+      unit: 'lifecycles/s',
+      work: () => {
+        const n = run(ctx.scale.lifecycles, nextId);
+        nextId += n;
+        return n;
+      },
+    };
   };
-  let nextAuditedId = 0;
-  const auditedProbe: Probe = {
-    report: 'rate',
-    unit: 'lifecycles/s',
-    work: () => {
-      const n = runAuditedXstateLifecycles(
-        ctx.scale.lifecycles,
-        new Map(),
-        new Map(),
-        nextAuditedId,
-      );
-      nextAuditedId += n;
-      return n;
-    },
-  };
-  let nextDurableId = 0;
-  const durableProbe: Probe = {
-    report: 'rate',
-    unit: 'lifecycles/s',
-    work: () => {
-      const n = runDurableXstateLifecycles(
-        ctx.scale.lifecycles,
-        new Map(),
-        new Map(),
-        nextDurableId,
-      );
-      nextDurableId += n;
-      return n;
-    },
-  };
-  const peers = [peerProbe, auditedProbe, durableProbe];
+  const peers = [
+    peerProbe((count, firstId) => runXstateLifecycles(count, new Map(), firstId)),
+    peerProbe((count, firstId) => runAuditedXstateLifecycles(count, new Map(), new Map(), firstId)),
+    peerProbe((count, firstId) => runDurableXstateLifecycles(count, new Map(), new Map(), firstId)),
+  ];
   const probes: Probe[] =
     engine._tag === 'EngineWorkload'
       ? [
