@@ -388,22 +388,34 @@ export function createEngine(options: EngineOptions): Engine {
   // ------------------------------------------------------------------ calls
 
   /**
-   * Opens an order, then settles an idempotent race like {@link dispatchAt}: a retry under
-   * the same key that lost to its own first attempt (the order id just taken, the key just
-   * used) answers with the winner's response, committed with the order.
+   * Settles an idempotent race: when a retry under the same key lost to its own first
+   * attempt (a version conflict or the order id just taken, the command no longer allowed,
+   * the key just used), the winner's response is in the store under `key` — committed in the
+   * same transaction as its change — and is the answer. Any other result stands.
    */
-  const open: Engine['open'] = async (input, options) => {
-    const result = await openOnce(input, options);
-    if (E.isRight(result) || options.idempotencyKey === undefined) return result;
+  const settleRace = async (
+    result: E.Either<EngineError, OrderView>,
+    key: string | undefined,
+  ): Promise<E.Either<EngineError, OrderView>> => {
+    if (E.isRight(result) || key === undefined) return result;
     const lost = result.left;
     const raced =
-      lost._tag === 'VersionConflict' || (lost._tag === 'StoreFailed' && lost.retryable);
+      lost._tag === 'VersionConflict' ||
+      lost._tag === 'CommandNotAllowed' ||
+      (lost._tag === 'StoreFailed' && lost.retryable);
     if (!raced) return result;
-    const seen = await store.idempotent(`open:${options.idempotencyKey}`);
+    const seen = await store.idempotent(key);
     return E.isRight(seen) && seen.right !== undefined
       ? E.right(seen.right as unknown as OrderView)
       : result;
   };
+
+  /** Opens an order once, then settles a race of retries under its idempotency key. */
+  const open: Engine['open'] = async (input, options) =>
+    settleRace(
+      await openOnce(input, options),
+      options.idempotencyKey === undefined ? undefined : `open:${options.idempotencyKey}`,
+    );
 
   const openOnce: Engine['open'] = async (input, { actor, idempotencyKey }) => {
     const key = idempotencyKey === undefined ? undefined : `open:${idempotencyKey}`;
@@ -516,31 +528,17 @@ export function createEngine(options: EngineOptions): Engine {
     );
   };
 
-  /**
-   * Runs a command once, then settles an idempotent race: when a retry under the same key
-   * lost to its own first attempt (a version conflict, the command no longer allowed, the
-   * key just taken), the winner's response is in the store — committed in the same
-   * transaction as its change — and is the answer.
-   */
+  /** Runs a command once, then settles a race of retries under its idempotency key. */
   const dispatchAt = async (
     orderId: string,
     command: unknown,
     opts: DispatchOptions & { readonly firedTimers?: readonly string[] },
     now: number,
-  ): Promise<E.Either<EngineError, OrderView>> => {
-    const result = await dispatchOnce(orderId, command, opts, now);
-    if (E.isRight(result) || opts.idempotencyKey === undefined) return result;
-    const lost = result.left;
-    const raced =
-      lost._tag === 'VersionConflict' ||
-      lost._tag === 'CommandNotAllowed' ||
-      (lost._tag === 'StoreFailed' && lost.retryable);
-    if (!raced) return result;
-    const seen = await store.idempotent(`${orderId}:${opts.idempotencyKey}`);
-    return E.isRight(seen) && seen.right !== undefined
-      ? E.right(seen.right as unknown as OrderView)
-      : result;
-  };
+  ): Promise<E.Either<EngineError, OrderView>> =>
+    settleRace(
+      await dispatchOnce(orderId, command, opts, now),
+      opts.idempotencyKey === undefined ? undefined : `${orderId}:${opts.idempotencyKey}`,
+    );
 
   const dispatchOnce = async (
     orderId: string,

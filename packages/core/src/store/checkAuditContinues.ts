@@ -5,9 +5,10 @@ import { storeFailed } from '../errors/StoreError.js';
 
 /**
  * Checks that `entries` continue a trail whose last stored `seq` is `last` (0 for none): the
- * first `seq` is `last` + 1, the rest follow one by one, and all belong to `orderId`. Returns `undefined` when they do; a
- * `VersionConflict` (to be filled in by the caller) when another writer extended the trail
- * meanwhile; a non-retryable `StoreFailed` for entries no correct engine makes.
+ * first `seq` is `last` + 1, the rest follow one by one, and all belong to `orderId`.
+ * Returns `undefined` when they do; a `VersionConflict` (to be filled in by the caller) when
+ * another writer extended the trail meanwhile; a non-retryable `StoreFailed` for entries no
+ * correct engine makes.
  */
 export const checkAuditContinues = (
   operation: string,

@@ -27,14 +27,16 @@ import { taskMatches } from './taskMatches.js';
 interface OrderRows {
   orderJson: string;
   version: number;
-  /** One JSON text per audit entry, in seq order. */
+  /**
+   * One JSON text per audit entry, in seq order. Seqs are gapless from 1 (commits are
+   * checked), so the last seq is the length.
+   */
   audit: string[];
-  lastSeq: number;
-  /** The open tasks, one JSON array. */
+  /** The open tasks, one JSON array (`[]` for none). */
   tasksJson: string;
-  /** Whether `tasksJson` holds no task (the inbox skips the parse). */
-  noTasks: boolean;
 }
+
+const NO_TASKS = '[]';
 
 /**
  * Rows are JSON, and the SQL stores keep them as JSON text: copying through JSON gives the
@@ -104,7 +106,7 @@ export const createMemoryStore = (): OrderStore => {
         ),
       );
     }
-    const audit = checkAuditContinues('commit', orderId, rows?.lastSeq ?? 0, c.audit);
+    const audit = checkAuditContinues('commit', orderId, rows?.audit.length ?? 0, c.audit);
     if (audit !== undefined) {
       return audit._tag === 'VersionConflict'
         ? conflict(orderId, expectedVersion, actual)
@@ -137,24 +139,18 @@ export const createMemoryStore = (): OrderStore => {
       firedTimers: c.firedTimers,
       idempotency: c.idempotency,
     });
-    const lastSeq = c.audit.at(-1)?.seq ?? rows?.lastSeq ?? 0;
-    const noTasks = c.tasks.length === 0;
     if (rows === undefined) {
       orders.set(orderId, {
         orderJson,
         version: order.version,
         audit: auditJson,
-        lastSeq,
         tasksJson,
-        noTasks,
       });
     } else {
       rows.orderJson = orderJson;
       rows.version = order.version;
       rows.audit.push(...auditJson);
-      rows.lastSeq = lastSeq;
       rows.tasksJson = tasksJson;
-      rows.noTasks = noTasks;
     }
     for (const effect of copied.effects) {
       effects.set(effect.effectId, {
@@ -221,15 +217,13 @@ export const createMemoryStore = (): OrderStore => {
         if (rows === undefined || actual !== atVersion) {
           return conflict(orderId, atVersion, actual);
         }
-        const audit = checkAuditContinues('appendAudit', orderId, rows.lastSeq, entries);
+        const audit = checkAuditContinues('appendAudit', orderId, rows.audit.length, entries);
         if (audit !== undefined) {
           return audit._tag === 'VersionConflict'
             ? conflict(orderId, atVersion, actual)
             : E.left(audit);
         }
-        const auditJson = entries.map((entry) => JSON.stringify(entry));
-        rows.audit.push(...auditJson);
-        rows.lastSeq = entries.at(-1)?.seq ?? rows.lastSeq;
+        rows.audit.push(...entries.map((entry) => JSON.stringify(entry)));
         return E.right(undefined);
       }),
 
@@ -254,7 +248,7 @@ export const createMemoryStore = (): OrderStore => {
         if (failed) return E.left(failed);
         const found: TaskSortKey[] = [];
         for (const rows of orders.values()) {
-          if (rows.noTasks) continue;
+          if (rows.tasksJson === NO_TASKS) continue;
           for (const task of JSON.parse(rows.tasksJson) as Task[]) {
             if (taskMatches(task, query)) found.push({ createdMs: ms(task.createdAt), task });
           }
