@@ -45,6 +45,9 @@ export type {
   VersionConflict,
 } from './errors/StoreError.js';
 export { storeFailed } from './errors/StoreError.js';
+export type { HeaderSource } from './http/readHeader.js';
+export { readHeader } from './http/readHeader.js';
+export { sameTextInConstantTime } from './http/sameTextInConstantTime.js';
 export type { Calendar } from './ports/Calendar.js';
 export type { Clock } from './ports/Clock.js';
 export { systemClock } from './ports/Clock.js';

@@ -1,11 +1,16 @@
 /** A `SignatureProvider` for a remote e-signature service speaking the envelope protocol. */
 import { createHash } from 'node:crypto';
-import type { Clock, SignatureFailed, SignatureProvider, SignatureRequest } from '@orderflow/core';
+import type {
+  Clock,
+  HeaderSource,
+  SignatureFailed,
+  SignatureProvider,
+  SignatureRequest,
+} from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { ESIGN_HEADERS } from './esignHeaders.js';
 import { type CallbackOptions, handleSignatureCallback } from './handleSignatureCallback.js';
 import { type CreateEnvelopeBody, EnvelopeView } from './protocol.js';
-import type { HeaderSource } from './readHeader.js';
 import type {
   SignatureCallbackEvent,
   SignatureCallbackRejected,

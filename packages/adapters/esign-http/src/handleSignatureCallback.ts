@@ -2,12 +2,11 @@
  * Receiver side of provider callbacks: HMAC, replay window, body codec, event id seen
  * before, then the engine event (completed → evidence, declined, expired).
  */
-import { timingSafeEqual } from 'node:crypto';
+import { type HeaderSource, readHeader, sameTextInConstantTime } from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { ESIGN_HEADERS } from './esignHeaders.js';
 import { CallbackBody } from './protocol.js';
-import { type HeaderSource, readHeader } from './readHeader.js';
 import type {
   SignatureCallbackEvent,
   SignatureCallbackRejected,
@@ -39,12 +38,6 @@ const reject = (
   r: Untagged<SignatureCallbackRejected>,
 ): E.Either<SignatureCallbackRejected, never> =>
   E.left({ _tag: 'SignatureCallbackRejected', ...r });
-
-const sameText = (a: string, b: string): boolean => {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 const paths = (errors: t.Errors): string[] =>
   errors.map((e) =>
@@ -101,7 +94,7 @@ export function handleSignatureCallback(
   const timestamp = /^\d{1,15}$/.test(timestampText) ? Number(timestampText) : Number.NaN;
   if (
     Number.isNaN(timestamp) ||
-    !sameText(signature, signCallbackPayload(secret, timestamp, body))
+    !sameTextInConstantTime(signature, signCallbackPayload(secret, timestamp, body))
   ) {
     return reject({ reason: 'badSignature' });
   }

@@ -2,6 +2,10 @@
  * @orderflow/esign-http — the remote e-signature provider protocol: envelopes over HTTP,
  * HMAC-signed and replay-protected callbacks mapped to engine events, and a simulator.
  */
+
+// Re-exported for receivers that read these headers themselves (they live in core, shared
+// with the other signed-callback adapter).
+export { type HeaderSource, readHeader } from '@orderflow/core';
 export type {
   HttpSignatureProvider,
   HttpSignatureProviderOptions,
@@ -19,8 +23,6 @@ export {
   EnvelopeStatus,
   EnvelopeView,
 } from './protocol.js';
-export type { HeaderSource } from './readHeader.js';
-export { readHeader } from './readHeader.js';
 export type {
   SignatureCallbackEvent,
   SignatureCallbackRejected,

@@ -1,8 +1,7 @@
 /** Receiver side of a webhook: signature, replay window and body shape, in that order. */
-import { timingSafeEqual } from 'node:crypto';
+import { type HeaderSource, readHeader, sameTextInConstantTime } from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { type HeaderSource, readHeader } from './readHeader.js';
 import { signWebhookPayload } from './signWebhookPayload.js';
 import { WebhookPayload } from './WebhookPayload.js';
 import type { WebhookRejected } from './WebhookRejected.js';
@@ -26,12 +25,6 @@ export interface VerifiedWebhook {
 }
 
 const DEFAULT_TOLERANCE_MS = 5 * 60_000;
-
-const sameText = (a: string, b: string): boolean => {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 const paths = (errors: t.Errors): string[] =>
   errors.map((e) =>
@@ -69,7 +62,7 @@ export function verifyWebhook(
   const timestamp = /^\d{1,15}$/.test(timestampText) ? Number(timestampText) : Number.NaN;
   if (
     Number.isNaN(timestamp) ||
-    !sameText(signature, signWebhookPayload(secret, timestamp, body))
+    !sameTextInConstantTime(signature, signWebhookPayload(secret, timestamp, body))
   ) {
     return E.left({ _tag: 'WebhookRejected', reason: 'badSignature' });
   }

@@ -1,4 +1,4 @@
-/** Case-insensitive header lookup over fetch `Headers` and node's `IncomingHttpHeaders`. */
+/** Case-insensitive header lookup over fetch `Headers` and node's `IncomingHttpHeaders`, for the adapters that receive signed HTTP callbacks. */
 
 /** Request headers as node's http server or the fetch API hands them over. */
 export type HeaderSource =
