@@ -12,13 +12,20 @@ export type { AuditEntry } from './domain/AuditEntry.js';
 export type { EffectKind, EffectStatus, NewEffect, StoredEffect } from './domain/Effect.js';
 export type { Json, JsonObject } from './domain/Json.js';
 export type { StoredOrder } from './domain/StoredOrder.js';
-export type { EffectColumns, TaskColumns, TimerColumns } from './domain/storedRowCodecs.js';
+export type {
+  EffectColumns,
+  OrderColumns,
+  TaskColumns,
+  TimerColumns,
+} from './domain/storedRowCodecs.js';
 export {
   AuditEntryCodec,
+  auditTrailFromRows,
   decodeStoredRow,
   describeErrors,
   effectFromColumns,
   JsonObjectCodec,
+  orderFromColumns,
   StoredEffectCodec,
   StoredOrderCodec,
   StoredTimerCodec,

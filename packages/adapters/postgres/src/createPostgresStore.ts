@@ -23,10 +23,9 @@ import type {
   VersionConflict,
 } from '@orderflow/core';
 import {
-  AuditEntryCodec,
-  decodeStoredRow,
+  auditTrailFromRows,
   effectFromColumns,
-  StoredOrderCodec,
+  orderFromColumns,
   storeFailed,
   taskFromColumns,
   timerFromColumns,
@@ -500,17 +499,7 @@ const storeOn = ({
         );
         const row = rows[0];
         if (row === undefined) return E.right(undefined);
-        const decoded = decodeStoredRow(StoredOrderCodec, {
-          orderId: row.order_id,
-          definitionKey: row.definition_key,
-          version: row.version,
-          state: row.state,
-          status: row.status,
-          machine: row.machine,
-          context: row.context,
-          createdAt: row.created_at,
-          updatedAt: row.updated_at,
-        });
+        const decoded = orderFromColumns(row);
         return E.isRight(decoded)
           ? decoded
           : E.left({
@@ -550,21 +539,7 @@ const storeOn = ({
           `SELECT seq, entry FROM ${S}.audit WHERE order_id = $1 ORDER BY seq`,
           [orderId],
         );
-        const out: AuditEntry[] = [];
-        for (const row of rows) {
-          const entry = decodeStoredRow(AuditEntryCodec, row.entry);
-          if (E.isLeft(entry)) {
-            const what = `audit[${row.seq}]`;
-            return E.left({
-              _tag: 'StoredDataInvalid',
-              orderId,
-              what,
-              message: `order ${orderId}: ${what}: ${entry.left}`,
-            });
-          }
-          out.push(entry.right);
-        }
-        return E.right(out);
+        return auditTrailFromRows(orderId, rows, (row) => E.right(row.entry));
       }),
 
     idempotent: (key) =>

@@ -21,10 +21,9 @@ import type {
   VersionConflict,
 } from '@orderflow/core';
 import {
-  AuditEntryCodec,
-  decodeStoredRow,
+  auditTrailFromRows,
   effectFromColumns,
-  StoredOrderCodec,
+  orderFromColumns,
   storeFailed,
   taskFromColumns,
   timerFromColumns,
@@ -87,7 +86,7 @@ interface OrderHead {
  * them: definition_key, version, state, status, machine, context, created_at, updated_at.
  * Bound by position (plain `?`), not by name: naming cost a measurable share of a commit.
  */
-type OrderColumns = [string, number, string, string, string, string, string, string];
+type OrderBindings = [string, number, string, string, string, string, string, string];
 
 interface WrittenOrder {
   had_tasks: 0 | 1;
@@ -229,17 +228,17 @@ const storeOn = (db: Database.Database): SqliteStore => {
     // The write is the version check: it matches no row when the order is not at the
     // expected version or its trail does not end right before the first new entry. It
     // answers whether the order has open tasks, so a commit without tasks skips the DELETE.
-    // Binds the order id, the OrderColumns, the last seq of the commit's audit entries (0 without).
-    insertOrder: db.prepare<[string, ...OrderColumns, number], WrittenOrder>(
+    // Binds the order id, the OrderBindings, the last seq of the commit's audit entries (0 without).
+    insertOrder: db.prepare<[string, ...OrderBindings, number], WrittenOrder>(
       `INSERT INTO orders (order_id, definition_key, version, state, status, machine, context, created_at,
          updated_at, audit_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        RETURNING EXISTS (SELECT 1 FROM tasks WHERE tasks.order_id = orders.order_id) AS had_tasks`,
     ),
-    // Binds the OrderColumns, the last seq of the commit's audit entries, the order id, the
+    // Binds the OrderBindings, the last seq of the commit's audit entries, the order id, the
     // expected version, and the first seq twice (both seqs null without entries).
     updateOrder: db.prepare<
-      [...OrderColumns, number | null, string, number, number | null, number | null],
+      [...OrderBindings, number | null, string, number, number | null, number | null],
       WrittenOrder
     >(
       `UPDATE orders SET definition_key = ?, version = ?, state = ?, status = ?, machine = ?,
@@ -344,7 +343,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
     ),
   };
 
-  const orderColumns = (order: StoredOrder): OrderColumns => [
+  const orderBindings = (order: StoredOrder): OrderBindings => [
     order.definitionKey,
     order.version,
     order.state,
@@ -403,7 +402,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
   /** Creates the order row; `undefined` when the order exists already. */
   const insertOrder = (
     orderId: string,
-    columns: OrderColumns,
+    columns: OrderBindings,
     lastSeq: number,
   ): WrittenOrder | undefined => {
     try {
@@ -452,7 +451,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
 
   const commitTx = db.transaction((c: Commit, ms: CommitInstants): void => {
     const { orderId } = c.order;
-    const columns = orderColumns(c.order);
+    const columns = orderBindings(c.order);
     const firstSeq = c.audit[0]?.seq ?? null;
     const lastSeq = c.audit.at(-1)?.seq ?? null;
     const written =
@@ -610,17 +609,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
         const context = parseJson(row.context);
         if (E.isLeft(context)) return E.left(invalid('context', context.left));
         return E.mapLeft((m: string) => invalid('order', m))(
-          decodeStoredRow(StoredOrderCodec, {
-            orderId: row.order_id,
-            definitionKey: row.definition_key,
-            version: row.version,
-            state: row.state,
-            status: row.status,
-            machine: machine.right,
-            context: context.right,
-            createdAt: row.created_at,
-            updatedAt: row.updated_at,
-          }),
+          orderFromColumns({ ...row, machine: machine.right, context: context.right }),
         );
       }) as Promise<E.Either<StoreFailed | StoredDataInvalid, StoredOrder | undefined>>,
 
@@ -654,21 +643,7 @@ const storeOn = (db: Database.Database): SqliteStore => {
 
     history: (orderId) =>
       guarded<readonly AuditEntry[], StoredDataInvalid>('history', () => {
-        const out: AuditEntry[] = [];
-        for (const row of s.history.all(orderId)) {
-          const entry = E.flatMap(parseJson(row.entry), (u) => decodeStoredRow(AuditEntryCodec, u));
-          if (E.isLeft(entry)) {
-            const what = `audit[${row.seq}]`;
-            return E.left({
-              _tag: 'StoredDataInvalid',
-              orderId,
-              what,
-              message: `order ${orderId}: ${what}: ${entry.left}`,
-            });
-          }
-          out.push(entry.right);
-        }
-        return E.right(out);
+        return auditTrailFromRows(orderId, s.history.all(orderId), (row) => parseJson(row.entry));
       }) as Promise<E.Either<StoreFailed | StoredDataInvalid, readonly AuditEntry[]>>,
 
     idempotent: (key) =>

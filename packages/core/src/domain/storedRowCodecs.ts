@@ -7,6 +7,7 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import type { StoredDataInvalid } from '../errors/StoreError.js';
 import type { AuditEntry } from './AuditEntry.js';
 import type { StoredEffect } from './Effect.js';
 import type { JsonObject } from './Json.js';
@@ -243,3 +244,57 @@ export const taskFromColumns = (row: TaskColumns): E.Either<string, Task> =>
     dueAt: row.due_at,
     escalatedTo: row.escalated_to,
   });
+
+/** An order row as the SQL stores keep it: snake_case columns, `machine` and `context` parsed. */
+export interface OrderColumns {
+  readonly order_id: unknown;
+  readonly definition_key: unknown;
+  readonly version: unknown;
+  readonly state: unknown;
+  readonly status: unknown;
+  readonly machine: unknown;
+  readonly context: unknown;
+  readonly created_at: unknown;
+  readonly updated_at: unknown;
+}
+
+/** Decodes an order row of a SQL store. */
+export const orderFromColumns = (row: OrderColumns): E.Either<string, StoredOrder> =>
+  decodeStoredRow(StoredOrderCodec, {
+    orderId: row.order_id,
+    definitionKey: row.definition_key,
+    version: row.version,
+    state: row.state,
+    status: row.status,
+    machine: row.machine,
+    context: row.context,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+
+/**
+ * Decodes an order's audit rows, in the order given. `entryOf` yields a row's entry as a
+ * value (a SQL store that keeps JSON text parses it there). The first row that does not
+ * decode is a `StoredDataInvalid` naming it `audit[seq]`.
+ */
+export const auditTrailFromRows = <R extends { readonly seq: number }>(
+  orderId: string,
+  rows: readonly R[],
+  entryOf: (row: R) => E.Either<string, unknown>,
+): E.Either<StoredDataInvalid, AuditEntry[]> => {
+  const trail: AuditEntry[] = [];
+  for (const row of rows) {
+    const entry = E.flatMap(entryOf(row), (u) => decodeStoredRow(AuditEntryCodec, u));
+    if (E.isLeft(entry)) {
+      const what = `audit[${row.seq}]`;
+      return E.left({
+        _tag: 'StoredDataInvalid',
+        orderId,
+        what,
+        message: `order ${orderId}: ${what}: ${entry.left}`,
+      });
+    }
+    trail.push(entry.right);
+  }
+  return E.right(trail);
+};
