@@ -10,6 +10,7 @@ import { toMermaid } from '../diagram/toMermaid.js';
 import { compile } from '../machine/compile.js';
 import type { CliIo } from './CliIo.js';
 import { loadDefinitionArg } from './loadDefinitionArg.js';
+import { startDefinitionCommand } from './startDefinitionCommand.js';
 
 /** The help text of `orderflow diagram`. */
 export const DIAGRAM_USAGE = [
@@ -31,23 +32,9 @@ type Format = (typeof FORMATS)[number];
  * @example await runDiagram(['private-fund-subscription', '--format', 'svg', '--out', 'pf.svg'], processIo)
  */
 export async function runDiagram(args: string[], io: CliIo): Promise<number> {
-  const fail = (message: string): number => {
-    io.err(`orderflow diagram: ${message}`);
-    return 1;
-  };
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-  if (parsed.values.help === true) {
-    io.out(DIAGRAM_USAGE);
-    return 0;
-  }
-  const [source, ...extra] = parsed.positionals;
-  if (source === undefined) return fail('no definition given (a file or a built-in id)');
-  if (extra.length > 0) return fail(`one definition at a time, got ${parsed.positionals.length}`);
+  const start = startDefinitionCommand('diagram', DIAGRAM_USAGE, parse, args, io);
+  if (start._tag === 'Exit') return start.code;
+  const { parsed, source, fail } = start;
   const format = (parsed.values.format ?? 'mermaid') as Format;
   if (!FORMATS.includes(format)) {
     return fail(`unknown format "${format}"; expected one of ${FORMATS.join(', ')}`);

@@ -19,6 +19,7 @@ import type { OrderInvestor, OrderProduct } from '../machine/OrderContext.js';
 import { planApproval } from '../machine/planApproval.js';
 import type { CliIo } from './CliIo.js';
 import { loadDefinitionArg } from './loadDefinitionArg.js';
+import { startDefinitionCommand } from './startDefinitionCommand.js';
 
 /** The help text of `orderflow explain`. */
 export const EXPLAIN_USAGE = [
@@ -37,23 +38,9 @@ export const EXPLAIN_USAGE = [
  * @example runExplain(['private-fund-subscription', '--order', 'order.json'], processIo)
  */
 export function runExplain(args: string[], io: CliIo): number {
-  const fail = (message: string): number => {
-    io.err(`orderflow explain: ${message}`);
-    return 1;
-  };
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-  if (parsed.values.help === true) {
-    io.out(EXPLAIN_USAGE);
-    return 0;
-  }
-  const [source, ...extra] = parsed.positionals;
-  if (source === undefined) return fail('no definition given (a file or a built-in id)');
-  if (extra.length > 0) return fail(`one definition at a time, got ${parsed.positionals.length}`);
+  const start = startDefinitionCommand('explain', EXPLAIN_USAGE, parse, args, io);
+  if (start._tag === 'Exit') return start.code;
+  const { parsed, source, fail } = start;
   const orderFile = parsed.values.order;
   if (orderFile === undefined) return fail('--order <order.json> is required');
   const loaded = loadDefinitionArg(source);

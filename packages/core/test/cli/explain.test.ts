@@ -78,4 +78,24 @@ describe('orderflow explain', () => {
     expect(runExplain(['private-fund-subscription'], io)).toBe(1);
     expect(io.errLines).toEqual(['orderflow explain: --order <order.json> is required']);
   });
+
+  it('takes one definition, refuses unknown options in one line, and answers --help', () => {
+    const two = collectIo();
+    expect(runExplain(['a.yaml', 'b.yaml', '--order', 'o.json'], two)).toBe(1);
+    expect(two.errLines).toEqual(['orderflow explain: one definition at a time, got 2']);
+    const none = collectIo();
+    expect(runExplain(['--order', 'o.json'], none)).toBe(1);
+    expect(none.errLines).toEqual([
+      'orderflow explain: no definition given (a file or a built-in id)',
+    ]);
+    const unknown = collectIo();
+    expect(runExplain(['private-fund-subscription', '--verbose'], unknown)).toBe(1);
+    expect(unknown.errLines).toEqual([
+      expect.stringMatching(/^orderflow explain: Unknown option '--verbose'/),
+    ]);
+    const help = collectIo();
+    expect(runExplain(['--help'], help)).toBe(0);
+    expect(help.outLines.join('\n')).toContain('Usage: orderflow explain');
+    expect(help.errLines).toEqual([]);
+  });
 });
