@@ -31,7 +31,6 @@ const store = opened.right;
 
 // The fake bank's record: every transfer call is a row in bank_calls (the test counts them).
 const bankDb = new pg.Pool({ connectionString: url, max: 1 });
-let transfers = 0;
 const recordTransfer = async (instruction) => {
   await bankDb.query(
     `INSERT INTO ${S}.bank_calls (key, order_id, kind, amount_minor, worker) VALUES ($1, $2, $3, $4, $5)`,
@@ -43,13 +42,6 @@ const recordTransfer = async (instruction) => {
       workerId,
     ],
   );
-  transfers += 1;
-  if (transfers === crashInTransfer) process.kill(process.pid, 'SIGKILL');
-  if (transfers === hangInTransfer) {
-    // A pending promise alone would let Node exit (code 13); the interval keeps it waiting.
-    setInterval(() => {}, 60_000);
-    await new Promise(() => {});
-  }
 };
 
 const raced = await raceOrders({
@@ -58,6 +50,8 @@ const raced = await raceOrders({
   orders: Number(ordersArg),
   now: Date.parse('2026-03-02T02:00:00.000Z') + Number(offsetArg ?? 0),
   recordTransfer,
+  crashInTransfer,
+  hangInTransfer,
   emit,
 });
 if (raced._tag === 'Left') fail(raced.left.what, raced.left.detail);

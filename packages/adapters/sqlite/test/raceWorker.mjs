@@ -37,7 +37,6 @@ const bankDb = new Database(path, { timeout: 10_000 });
 const recordCall = bankDb.prepare(
   'INSERT INTO bank_calls (key, order_id, kind, amount_minor, worker) VALUES (?, ?, ?, ?, ?)',
 );
-let transfers = 0;
 const recordTransfer = async (instruction) => {
   recordCall.run(
     instruction.idempotencyKey,
@@ -46,13 +45,6 @@ const recordTransfer = async (instruction) => {
     instruction.amountMinor,
     workerId,
   );
-  transfers += 1;
-  if (transfers === crashInTransfer) process.kill(process.pid, 'SIGKILL');
-  if (transfers === hangInTransfer) {
-    // A pending promise alone would let Node exit (code 13); the interval keeps it waiting.
-    setInterval(() => {}, 60_000);
-    await new Promise(() => {});
-  }
 };
 
 const raced = await raceOrders({
@@ -61,6 +53,8 @@ const raced = await raceOrders({
   orders: Number(ordersArg),
   now: Date.parse('2026-03-02T02:00:00.000Z') + Number(offsetArg ?? 0),
   recordTransfer,
+  crashInTransfer,
+  hangInTransfer,
   emit,
 });
 if (raced._tag === 'Left') fail(raced.left.what, raced.left.detail);

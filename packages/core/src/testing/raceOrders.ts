@@ -24,8 +24,18 @@ export interface RaceOptions {
   readonly orders: number;
   /** The fixed instant of this worker's clock (a restarted worker passes leases). */
   readonly now: number;
-  /** Records a transfer the bank is asked to make, before it settles (it may kill the process). */
+  /** Records a transfer the bank is asked to make, before it settles. */
   readonly recordTransfer: (instruction: TransferInstruction) => Promise<void>;
+  /**
+   * N > 0: SIGKILL this process inside its Nth transfer, once recorded (the bank moved the
+   * money) and before the engine records it — the worst moment to die.
+   */
+  readonly crashInTransfer?: number;
+  /**
+   * N > 0: the bank takes the Nth transfer and never answers, so the worker cannot finish on
+   * its own and runs until it is killed from outside.
+   */
+  readonly hangInTransfer?: number;
   /** One JSON line per accepted command: `{ accepted: [orderId, version, command] }`. */
   readonly emit: (line: JsonObject) => void;
 }
@@ -111,9 +121,17 @@ export async function raceOrders(options: RaceOptions): Promise<E.Either<RaceFai
   if (E.isLeft(definition)) {
     return E.left({ _tag: 'RaceFailed', what: 'definition', detail: definition.left });
   }
+  let transfers = 0;
   const payments: PaymentGateway = {
     transfer: async (instruction) => {
       await options.recordTransfer(instruction);
+      transfers += 1;
+      if (transfers === options.crashInTransfer) process.kill(process.pid, 'SIGKILL');
+      if (transfers === options.hangInTransfer) {
+        // A pending promise alone would let Node exit (code 13); the interval keeps it waiting.
+        setInterval(() => {}, 60_000);
+        await new Promise(() => {});
+      }
       return E.right({ _tag: 'Settled', reference: `ref-${instruction.idempotencyKey}` });
     },
     status: async (key) => E.right({ _tag: 'Settled', reference: `ref-${key}` }),
