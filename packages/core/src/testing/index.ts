@@ -55,6 +55,8 @@ export type {
 export { notifierContract } from './notifierContract.js';
 export type { OrderStoreContractOptions } from './orderStoreContract.js';
 export { orderStoreContract } from './orderStoreContract.js';
+export type { RaceWorkers } from './raceWorkersIn.js';
+export { raceWorkersIn } from './raceWorkersIn.js';
 export type { SampleCommitOverrides } from './sampleCommit.js';
 export {
   SAMPLE_AT,
