@@ -4,14 +4,15 @@
  */
 import type { BenchContext } from '../BenchContext.js';
 import type { BenchRow } from '../harness/BenchRow.js';
-import { type Measured, notAvailable } from '../harness/Figure.js';
-import { measureInterleaved, type Probe } from '../harness/measure.js';
+import { notAvailable } from '../harness/Figure.js';
+import type { Probe } from '../harness/measure.js';
 import {
   loadBpmnPeer,
   runBpmnLifecycles,
   runRecoveredBpmnLifecycles,
 } from '../peers/bpmnLifecycle.js';
 import type { EngineSide } from '../workload/EngineWorkload.js';
+import { measureEngineAgainst } from './measureEngineAgainst.js';
 
 /** Row 2: lifecycles/s. */
 export const bpmnRows = async (
@@ -30,22 +31,9 @@ export const bpmnRows = async (
     unit: 'lifecycles/s',
     work: () => runRecoveredBpmnLifecycles(peer, ctx.scale.bpmnLifecycles),
   };
-  const peers = [peerProbe, recoveredProbe];
-  const probes: Probe[] =
-    engine._tag === 'EngineWorkload'
-      ? [
-          {
-            report: 'rate',
-            unit: 'lifecycles/s',
-            work: () => engine.runLifecycles(ctx.scale.lifecycles),
-          },
-          ...peers,
-        ]
-      : peers;
-  const figures = await measureInterleaved(probes, ctx.rounds);
-  const orderflow: Measured =
-    engine._tag === 'EngineWorkload' ? (figures[0] ?? notAvailable('not measured')) : engine;
-  const [live, recovered] = figures.slice(figures.length - peers.length);
+  const measured = await measureEngineAgainst(ctx, engine, [peerProbe, recoveredProbe]);
+  const { orderflow } = measured;
+  const [live, recovered] = measured.peers;
   const base = {
     section: '2',
     metric: 'lifecycles/s',

@@ -4,12 +4,13 @@
  */
 import type { BenchContext } from '../BenchContext.js';
 import type { BenchRow } from '../harness/BenchRow.js';
-import { type Figure, figureOf, type Measured, notAvailable } from '../harness/Figure.js';
-import { measureInterleaved, type Probe } from '../harness/measure.js';
+import { type Figure, figureOf } from '../harness/Figure.js';
+import type { Probe } from '../harness/measure.js';
 import { runAuditedXstateLifecycles } from '../peers/auditedXstateLifecycles.js';
 import { runDurableXstateLifecycles } from '../peers/durableXstateLifecycles.js';
 import { runXstateLifecycles, XSTATE_PEER_EVENTS } from '../peers/runXstateLifecycle.js';
 import type { EngineSide } from '../workload/EngineWorkload.js';
+import { measureEngineAgainst } from './measureEngineAgainst.js';
 
 /** Scales a lifecycles/s figure to commands/s. */
 const perCommand = (figure: Figure, commands: number): Figure =>
@@ -42,24 +43,12 @@ export const xstateRows = async (
     peerProbe((count, firstId) => runAuditedXstateLifecycles(count, new Map(), new Map(), firstId)),
     peerProbe((count, firstId) => runDurableXstateLifecycles(count, new Map(), new Map(), firstId)),
   ];
-  const probes: Probe[] =
-    engine._tag === 'EngineWorkload'
-      ? [
-          {
-            report: 'rate',
-            unit: 'lifecycles/s',
-            work: () => engine.runLifecycles(ctx.scale.lifecycles),
-          },
-          ...peers,
-        ]
-      : peers;
-  const figures = await measureInterleaved(probes, ctx.rounds);
-  const [peer, audited, durable] = figures.slice(figures.length - peers.length);
+  const measured = await measureEngineAgainst(ctx, engine, peers);
+  const { orderflow } = measured;
+  const [peer, audited, durable] = measured.peers;
   if (peer === undefined || audited === undefined || durable === undefined) {
     throw new Error('xstateRows: missing figure');
   }
-  const orderflow: Measured =
-    engine._tag === 'EngineWorkload' ? (figures[0] ?? notAvailable('not measured')) : engine;
   const peerCommands = XSTATE_PEER_EVENTS + 1;
   const base = {
     section: '1',

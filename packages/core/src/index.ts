@@ -126,7 +126,8 @@ export type {
 export { assessSuitability, type SuitabilityAssessment } from './guards/assessSuitability.js';
 export { isRuleId, RULE_GUARDS, type RuleId } from './guards/RULE_GUARDS.js';
 export type { GuardInput, GuardParams, GuardRefusal, RuleGuard } from './guards/RuleGuard.js';
-export { calendarOf, compile, END_STATES, type OrderMachine } from './machine/compile.js';
+export { calendarOf, compile, type OrderMachine } from './machine/compile.js';
+export { END_STATES } from './machine/END_STATES.js';
 export { NEUTRAL_HOLD_REASON } from './machine/NEUTRAL_HOLD_REASON.js';
 export type {
   ApprovalDecision,

@@ -1,4 +1,5 @@
 /** Readable paths of xstate state values. */
+import { END_STATES } from '../machine/END_STATES.js';
 
 /** `{ approval: 'risk' }` → `approval.risk`; `'needs'` → `needs`. Parallel regions are not used. */
 export const statePathOf = (value: unknown): string => {
@@ -15,14 +16,7 @@ export const statePathOf = (value: unknown): string => {
 /** The top-level state (a stage id or an end) of a path. */
 export const topStateOf = (path: string): string => path.split('.')[0] ?? path;
 
-const ENDS: ReadonlySet<string> = new Set([
-  'completed',
-  'rejected',
-  'cancelled',
-  'withdrawn',
-  'expired',
-  'unconfirmed',
-]);
+const ENDS: ReadonlySet<string> = new Set(END_STATES);
 
 /** `active` while in a stage; the end's name once ended. */
 export const statusOf = (path: string): string => {

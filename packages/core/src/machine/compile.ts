@@ -13,6 +13,7 @@ import { RULE_GUARDS } from '../guards/RULE_GUARDS.js';
 import type { GuardParams } from '../guards/RuleGuard.js';
 import type { Calendar } from '../ports/Calendar.js';
 import { MACHINE_ID, reduce, rules } from './configParts.js';
+import { END_STATES } from './END_STATES.js';
 import type { MachineEnv } from './MachineEnv.js';
 import { ORDER_REDUCERS, type ReducerParams } from './ORDER_REDUCERS.js';
 import type { OrderContext } from './OrderContext.js';
@@ -33,16 +34,6 @@ import { returnVisitFragment } from './stages/returnVisitFragment.js';
 import { signingFragment } from './stages/signingFragment.js';
 import { suitabilityFragment } from './stages/suitabilityFragment.js';
 import { taskFragment } from './stages/taskFragment.js';
-
-/** Top-level states that end an order (besides the stages). */
-export const END_STATES = [
-  'completed',
-  'rejected',
-  'cancelled',
-  'withdrawn',
-  'expired',
-  'unconfirmed',
-] as const;
 
 // Snapshots are copied per command; freezing them would only cost time (DESIGN §6).
 const immer = new Immer({ autoFreeze: false });
