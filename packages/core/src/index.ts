@@ -10,6 +10,7 @@ export type { Actor, SystemActor } from './domain/Actor.js';
 export { SYSTEM_ACTOR } from './domain/Actor.js';
 export type { AuditEntry } from './domain/AuditEntry.js';
 export type { EffectKind, EffectStatus, NewEffect, StoredEffect } from './domain/Effect.js';
+export { errorPaths } from './domain/errorPaths.js';
 export type { Json, JsonObject } from './domain/Json.js';
 export type { StoredOrder } from './domain/StoredOrder.js';
 export type {

@@ -2,9 +2,8 @@
  * Receiver side of provider callbacks: HMAC, replay window, body codec, event id seen
  * before, then the engine event (completed → evidence, declined, expired).
  */
-import { type HeaderSource, readHeader, sameTextInConstantTime } from '@orderflow/core';
+import { errorPaths, type HeaderSource, readHeader, sameTextInConstantTime } from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
-import type * as t from 'io-ts';
 import { ESIGN_HEADERS } from './esignHeaders.js';
 import { CallbackBody } from './protocol.js';
 import type {
@@ -38,14 +37,6 @@ const reject = (
   r: Untagged<SignatureCallbackRejected>,
 ): E.Either<SignatureCallbackRejected, never> =>
   E.left({ _tag: 'SignatureCallbackRejected', ...r });
-
-const paths = (errors: t.Errors): string[] =>
-  errors.map((e) =>
-    e.context
-      .map((c) => c.key)
-      .filter((k) => k !== '')
-      .join('.'),
-  );
 
 const engineEvent = (body: CallbackBody): SignatureEngineEvent => {
   switch (body.type) {
@@ -111,7 +102,7 @@ export function handleSignatureCallback(
     return reject({ reason: 'invalidBody', errors: ['(not JSON)'] });
   }
   const decoded = CallbackBody.decode(parsed);
-  if (E.isLeft(decoded)) return reject({ reason: 'invalidBody', errors: paths(decoded.left) });
+  if (E.isLeft(decoded)) return reject({ reason: 'invalidBody', errors: errorPaths(decoded.left) });
   const callback = decoded.right;
   if (callback.eventId !== eventId) {
     return reject({

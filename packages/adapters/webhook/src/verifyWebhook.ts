@@ -1,7 +1,6 @@
 /** Receiver side of a webhook: signature, replay window and body shape, in that order. */
-import { type HeaderSource, readHeader, sameTextInConstantTime } from '@orderflow/core';
+import { errorPaths, type HeaderSource, readHeader, sameTextInConstantTime } from '@orderflow/core';
 import * as E from 'fp-ts/lib/Either.js';
-import type * as t from 'io-ts';
 import { signWebhookPayload } from './signWebhookPayload.js';
 import { WebhookPayload } from './WebhookPayload.js';
 import type { WebhookRejected } from './WebhookRejected.js';
@@ -25,14 +24,6 @@ export interface VerifiedWebhook {
 }
 
 const DEFAULT_TOLERANCE_MS = 5 * 60_000;
-
-const paths = (errors: t.Errors): string[] =>
-  errors.map((e) =>
-    e.context
-      .map((c) => c.key)
-      .filter((k) => k !== '')
-      .join('.'),
-  );
 
 /**
  * Checks a received webhook: the HMAC over `${timestamp}.${body}`, the timestamp within
@@ -86,7 +77,11 @@ export function verifyWebhook(
   }
   const decoded = WebhookPayload.decode(parsed);
   if (E.isLeft(decoded)) {
-    return E.left({ _tag: 'WebhookRejected', reason: 'invalidBody', errors: paths(decoded.left) });
+    return E.left({
+      _tag: 'WebhookRejected',
+      reason: 'invalidBody',
+      errors: errorPaths(decoded.left),
+    });
   }
   return E.right({ payload: decoded.right, idempotencyKey, event, signedAtMs });
 }

@@ -10,6 +10,7 @@ import * as t from 'io-ts';
 import type { StoredDataInvalid } from '../errors/StoreError.js';
 import type { AuditEntry } from './AuditEntry.js';
 import type { StoredEffect } from './Effect.js';
+import { errorPaths } from './errorPaths.js';
 import type { JsonObject } from './Json.js';
 import type { StoredOrder } from './StoredOrder.js';
 import type { Task } from './Task.js';
@@ -137,19 +138,18 @@ export const TaskCodec: t.Decoder<unknown, Task> = t.readonly(
 );
 
 /** Says where a codec failed: `path: expected Type, got value` for each problem. */
-export const describeErrors = (errors: t.Errors): string =>
-  errors
-    .slice(0, 5)
-    .map((e) => {
-      const path = e.context
-        .map((c) => c.key)
-        .filter((k) => k !== '')
-        .join('.');
+export const describeErrors = (errors: t.Errors): string => {
+  const shown = errors.slice(0, 5);
+  const paths = errorPaths(shown);
+  return shown
+    .map((e, i) => {
+      const path = paths[i] ?? '';
       const expected = e.context[e.context.length - 1]?.type.name ?? 'value';
       const got = JSON.stringify(e.value);
       return `${path === '' ? '(root)' : path}: expected ${expected}, got ${got === undefined ? 'undefined' : got.slice(0, 60)}`;
     })
     .join('; ');
+};
 
 /** Decodes a stored row with one of these codecs, turning a failure into a readable message. */
 export const decodeStoredRow = <A>(
